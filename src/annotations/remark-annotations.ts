@@ -1,0 +1,406 @@
+import type { Root, Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { h } from 'hastscript';
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { ContentError, displayPath, formatProblem, type ContentProblem } from '../content/problems';
+import { loadRegistry, type Registry } from '../content/registry';
+import { isIsoDateValue } from '../content/schemas';
+import { didYouMean, editDistance } from '../lib/suggest';
+import { siteUrls } from '../lib/urls';
+import { cardElement, endnoteItem, kindHintId, KIND_LABELS, type CardContext } from './cards';
+import { IdAllocator, slugWords } from './ids';
+import { ANNOTATION_KINDS, KIND_SPECS, isAnnotationKind, type AnnotationKind, type AnnotationRecord } from './kinds';
+import { FORBIDDEN_ELEMENTS, URL_ATTRIBUTES, isAllowedContentUrl } from './safe-content';
+
+export interface RemarkAnnotationsOptions {
+  /** Folder holding `people/` and `claims/` (absolute path). */
+  contentDir: string;
+  /** Site base path (`BASE_PATH`), for card links. */
+  base?: string;
+  /** Re-read people and claims for every file (authoring with live reload). */
+  fresh?: boolean;
+}
+
+type Directive = TextDirective | LeafDirective | ContainerDirective;
+type Place = { line: number; column: number };
+
+const RULE = 'annotations';
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
+const NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** The result of annotating one article: its annotations in reading order, or what is wrong. */
+export interface AnnotateResult {
+  annotations: AnnotationRecord[];
+  problems: ContentProblem[];
+}
+
+function placeOf(node: { position?: { start: Place } } | undefined): Partial<Place> {
+  return node?.position ? { line: node.position.start.line, column: node.position.start.column } : {};
+}
+
+function sourceText(node: Nodes, file: VFile): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  return String(file.value).slice(start, end);
+}
+
+/** A directive name that is not ours but probably meant to be (`:persn`, `:Quote`). */
+function nearMiss(name: string): AnnotationKind | undefined {
+  const lower = name.toLowerCase();
+  for (const kind of ANNOTATION_KINDS) {
+    if (lower === kind) return kind;
+    if (name.length >= 3 && editDistance(lower, kind) <= (kind.length > 5 ? 2 : 1)) return kind;
+    if (lower === `${kind}s`) return kind;
+  }
+  return undefined;
+}
+
+function hasInteractive(children: readonly Nodes[]): boolean {
+  return children.some(
+    (child) =>
+      (child.type === 'textDirective' && isAnnotationKind(child.name)) ||
+      child.type === 'link' ||
+      child.type === 'linkReference' ||
+      child.type === 'mdxJsxTextElement' ||
+      ('children' in child && hasInteractive(child.children as Nodes[])),
+  );
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Finds, validates and rewrites the annotation directives of one MDX (or Markdown) tree.
+ * Every problem is collected with its place; nothing stops at the first one, so
+ * `npm run check` can list them all. The build plugin below fails on any of them.
+ */
+export function annotateTree(tree: Root, file: VFile, registry: Registry, base = '/'): AnnotateResult {
+  const problems: ContentProblem[] = [];
+  const shownFile = file.path ? displayPath(file.path) : '<article>';
+  const report = (node: Nodes | undefined, message: string, hint?: string) =>
+    problems.push({ file: shownFile, ...placeOf(node), message, hint });
+
+  const context: CardContext = { registry, urls: siteUrls(base) };
+  const ids = new IdAllocator();
+  const annotations: AnnotationRecord[] = [];
+  const citations = new Map<string, Directive>();
+  const explicitIds = new Map<string, Place>();
+
+  // Pass 1: content safety (links, embedded HTML/JSX) and restoring directives that are not ours.
+  const restore: { node: Directive; parent: Parent }[] = [];
+  const found: { node: TextDirective; ancestors: Parent[] }[] = [];
+  visitParents(tree, (node, ancestors) => {
+    switch (node.type) {
+      case 'link':
+      case 'image':
+      case 'definition':
+        if (!isAllowedContentUrl(node.url)) {
+          report(node, `Unexpected link \`${node.url.slice(0, 80)}\`, expected an http(s) URL, a site path or a #fragment`, 'links from content may only use http: or https:; remove the link or point it at a web page');
+        }
+        break;
+      case 'html':
+        report(node, 'Unexpected raw HTML, expected Markdown', 'write the text in Markdown; raw HTML is not published');
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        checkJsx(node, report);
+        break;
+      case 'textDirective':
+      case 'leafDirective':
+      case 'containerDirective': {
+        const parent = ancestors[ancestors.length - 1] as Parent;
+        if (node.type === 'textDirective' && isAnnotationKind(node.name)) {
+          found.push({ node, ancestors: ancestors as Parent[] });
+          break;
+        }
+        const meant = nearMiss(node.name);
+        if (meant && node.type === 'textDirective') {
+          report(node, `Unexpected directive \`:${node.name}\`, expected one of ${ANNOTATION_KINDS.map((k) => `\`:${k}\``).join(', ')}`, `did you mean \`:${meant}\`? (${KIND_SPECS[meant].example}); to keep the text as written, escape the colon: \`\\:${node.name}\``);
+        } else if (isAnnotationKind(node.name) || meant) {
+          const kind = meant ?? node.name;
+          report(node, `Unexpected ${node.type === 'leafDirective' ? 'leaf (`::`)' : 'container (`:::`)'} directive \`${node.name}\`, expected a text directive with one colon`, `write \`${KIND_SPECS[kind as AnnotationKind].example}\` inside a sentence`);
+        }
+        restore.push({ node, parent });
+        return 'skip';
+      }
+    }
+    return undefined;
+  });
+
+  // Directives that are not ours go back to the text the author wrote (`Note:this` stays as is).
+  for (const { node, parent } of restore) {
+    const index = parent.children.indexOf(node as never);
+    if (index < 0) continue;
+    const raw = sourceText(node, file) ?? `:${node.name}${toString(node)}`;
+    const replacement: RootContent =
+      node.type === 'textDirective'
+        ? { type: 'text', value: raw }
+        : { type: 'paragraph', children: [{ type: 'text', value: raw }] };
+    parent.children.splice(index, 1, replacement as never);
+  }
+
+  // Pass 2: our annotations, in reading order (outer before inner).
+  for (const { node, ancestors } of found) {
+    const record = readAnnotation(node, ancestors);
+    if (record) annotations.push(record);
+  }
+
+  // A claim card's quote must appear word for word in every article that cites it.
+  const articleText = collapse(toString(tree));
+  for (const [claimId, node] of citations) {
+    const claim = registry.claims.get(claimId)!;
+    if (claim.data.quote && !articleText.includes(collapse(claim.data.quote))) {
+      const where = claim.source.placeOf(['quote']);
+      report(node, `Unexpected claim quote: \`${claimId}\` quotes “${claim.data.quote}” (${displayPath(claim.file)}:${where.line}:${where.column}), but those words are not in this article`, 'copy the quote exactly from the article text (same apostrophes, quotation marks and spelling), or remove `quote:` from the claim file');
+    }
+  }
+
+  if (annotations.length) appendCardsAndEndnotes(tree, annotations, context);
+  return { annotations, problems };
+
+  function readAnnotation(node: TextDirective, ancestors: Parent[]): AnnotationRecord | undefined {
+    const kind = node.name as AnnotationKind;
+    const spec = KIND_SPECS[kind];
+    const attributes = node.attributes ?? {};
+    const allowed = [...spec.required, ...spec.optional];
+    let ok = true;
+    const fail = (message: string, hint?: string) => {
+      report(node, message, hint);
+      ok = false;
+    };
+
+    for (const [key, value] of Object.entries(attributes)) {
+      if (!allowed.includes(key)) {
+        const shown = key === 'class' ? `.${value}` : key;
+        fail(`Unexpected attribute \`${shown}\` on \`:${kind}\`, expected ${allowed.map((a) => (a === 'id' ? '`#id`' : `\`${a}\``)).join(', ')}`, `${didYouMean(key, allowed)}for example \`${spec.example}\``);
+      } else if (value === null || value === undefined || value.trim() === '') {
+        fail(`Unexpected empty \`${key}\` on \`:${kind}\`, expected a value`, `for example \`${spec.example}\``);
+      }
+    }
+    for (const key of spec.required) {
+      if (attributes[key] === undefined) {
+        const written = key === 'id' ? '`#id`' : `\`${key}=…\``;
+        fail(`Missing ${written} on \`:${kind}\``, `add it, for example \`${spec.example}\``);
+      }
+    }
+    const label = collapse(toString(node));
+    if (spec.labelRequired && !label) {
+      fail(`Missing text on \`:${kind}\`, expected the annotated words in \`[…]\``, `for example \`${spec.example}\``);
+    }
+    if (!ok) return undefined;
+
+    const personOf = (key: 'id' | 'by'): string | undefined => {
+      const id = attributes[key]!;
+      if (registry.people.has(id)) return id;
+      fail(`Unknown person \`${id}\` in \`${key === 'id' ? '#' : 'by='}${id}\``, `${didYouMean(id, registry.people.keys())}people are the file names in content/people`);
+      return undefined;
+    };
+    const claimOf = (id: string | undefined): string | undefined => {
+      if (id === undefined) return undefined;
+      if (registry.claims.has(id)) {
+        if (!citations.has(id)) citations.set(id, node);
+        return id;
+      }
+      fail(`Unknown claim \`${id}\``, `${didYouMean(id, registry.claims.keys())}claims are the file names in content/claims`);
+      return undefined;
+    };
+
+    let person: string | undefined;
+    let claim: string | undefined;
+    let value: string | undefined;
+    if (kind === 'person') person = personOf('id');
+    if (kind === 'quote') {
+      person = personOf('by');
+      claim = claimOf(attributes.claim ?? undefined);
+      const claimant = claim && registry.claims.get(claim)!.data.claimant;
+      if (person && claimant && claimant !== person) {
+        fail(`Unexpected speaker \`${person}\` for claim \`${claim}\`, expected its claimant \`${claimant}\``, `a quote backs a claim of its own speaker: change \`by=\` or \`claim=\`, or fix \`claimant\` in content/claims/${claim}.yaml`);
+      }
+    }
+    if (kind === 'claim') claim = claimOf(attributes.id!);
+    if (kind === 'figure') {
+      value = attributes.value!.trim();
+      if (!NUMBER.test(value) && !isIsoDateValue(value)) {
+        const looksLikeDate = /^\d{4}-/.test(value);
+        fail(`Unexpected figure value \`${value}\`, expected a number (\`100\`, \`2.5\`) or an ISO date (\`2025-11-01\`)`, looksLikeDate ? 'that date does not exist or is not zero-padded: write YYYY-MM-DD with a real day' : 'put the words in the label and the machine-readable number in `value=` (no units, commas or currency signs: `value=1500000 unit=USD`)');
+      }
+      claim = claimOf(attributes.claim ?? undefined);
+    }
+    if (!ok) return undefined;
+
+    // The anchor id: explicit for quotes and figures (`#id`), otherwise derived and made unique.
+    let id: string;
+    if (spec.idMeans === 'anchor' && attributes.id) {
+      const explicit = attributes.id;
+      const earlier = explicitIds.get(explicit);
+      if (!/^[a-z][a-z0-9-]*$/.test(explicit)) {
+        fail(`Unexpected anchor \`#${explicit}\` on \`:${kind}\`, expected lowercase letters, digits and hyphens`, 'anchors become URLs (`/articles/<slug>/#anchor`); use plain ASCII such as `#deal-quote`');
+        return undefined;
+      }
+      if (earlier || ids.has(explicit)) {
+        fail(`Duplicate id \`#${explicit}\`${earlier ? ` (first used at ${earlier.line}:${earlier.column})` : ''}`, 'each anchor must be unique in the article; rename one of them');
+        return undefined;
+      }
+      explicitIds.set(explicit, placeOf(node) as Place);
+      ids.claim(explicit);
+      id = explicit;
+    } else {
+      const stem = kind === 'person' ? person! : kind === 'claim' ? claim! : slugWords(label) || String(annotations.length + 1);
+      id = ids.unique(`${kind}-${stem}`);
+    }
+
+    if (kind === 'person' && node.children.length === 0) {
+      node.children = [{ type: 'text', value: registry.people.get(person!)!.data.name }];
+    }
+
+    const block = [...ancestors].reverse().find((ancestor) => BLOCK_TYPES.has(ancestor.type));
+    const contextText = collapse(toString(block ?? node));
+    const text = collapse(toString(node));
+    const record: AnnotationRecord = {
+      id,
+      kind,
+      number: annotations.length + 1,
+      ref: kind === 'person' || kind === 'quote' ? person! : kind === 'claim' ? claim! : claim ?? id,
+      text,
+      ...(person ? { person } : {}),
+      ...(claim ? { claim } : {}),
+      ...(value !== undefined ? { value } : {}),
+      ...(attributes.unit ? { unit: attributes.unit } : {}),
+      ...(attributes.about ? { about: attributes.about } : {}),
+      context: contextText,
+      contextOffset: contextText.indexOf(text),
+      line: node.position?.start.line ?? 0,
+      column: node.position?.start.column ?? 0,
+    };
+    renderInline(node, record);
+    return record;
+  }
+
+  function renderInline(node: TextDirective, record: AnnotationRecord) {
+    const card = `card-${record.id}`;
+    const trigger = {
+      type: 'button',
+      className: ['annotation__trigger'],
+      popoverTarget: card,
+      ariaDescribedBy: kindHintId(record.kind),
+    };
+    const label = node.children as PhrasingContent[];
+    // A button may not contain links or other buttons: a label holding a nested annotation
+    // keeps its text as is and gets a small trigger of its own after it.
+    const nested = hasInteractive(label);
+    const children = nested
+      ? [
+          { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['annotation__text'] } }, children: label },
+          {
+            type: 'text',
+            value: '',
+            data: {
+              hName: 'button',
+              // The visible number comes from CSS (`attr(data-note)`) so it never joins the article text.
+              hProperties: { ...trigger, className: ['annotation__trigger', 'annotation__marker'], dataNote: String(record.number), ariaLabel: `${KIND_LABELS[record.kind]}: ${record.text}` },
+              hChildren: [],
+            },
+          },
+        ]
+      : [{ type: 'emphasis', data: { hName: 'button', hProperties: trigger }, children: label }];
+    node.data = {
+      hName: 'span',
+      hProperties: {
+        className: ['annotation', `annotation--${record.kind}`],
+        id: record.id,
+        dataAnnotation: record.kind,
+        dataRef: record.ref,
+        ...(record.claim && record.kind !== 'claim' ? { dataClaim: record.claim } : {}),
+        ...(record.value !== undefined ? { dataValue: record.value } : {}),
+        dataNote: String(record.number),
+      },
+    };
+    node.children = children as PhrasingContent[];
+  }
+}
+
+function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, report: (node: Nodes, message: string, hint?: string) => void) {
+  const name = (node.name ?? '').toLowerCase();
+  if (FORBIDDEN_ELEMENTS.has(name)) {
+    report(node, `Unexpected \`<${node.name}>\` element, expected article text`, 'articles may not embed scripts, styles, frames, forms or objects; remove it');
+  }
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    const key = (attribute as MdxJsxAttribute).name.toLowerCase();
+    const value = (attribute as MdxJsxAttribute).value;
+    if (key.startsWith('on')) {
+      report(node, `Unexpected event handler \`${attribute.name}\` on \`<${node.name}>\``, 'scripts in content are not allowed; remove the attribute');
+    } else if (key === 'dangerouslysetinnerhtml' || key === 'set:html') {
+      report(node, `Unexpected \`${attribute.name}\` on \`<${node.name}>\``, 'raw HTML is not published; write the text in Markdown');
+    } else if (URL_ATTRIBUTES.has(key) && typeof value === 'string' && !isAllowedContentUrl(value)) {
+      report(node, `Unexpected URL \`${value.slice(0, 80)}\` in \`${attribute.name}\`, expected an http(s) URL or a site path`, 'links from content may only use http: or https:');
+    }
+  }
+}
+
+/** Cards (popovers, after the text) and endnotes (in the flow, for print and old browsers). */
+function appendCardsAndEndnotes(tree: Root, annotations: AnnotationRecord[], context: CardContext) {
+  const kinds = ANNOTATION_KINDS.filter((kind) => annotations.some((a) => a.kind === kind));
+  const hints = kinds.map((kind) => h('span', { id: kindHintId(kind), hidden: true }, `${KIND_LABELS[kind].toLowerCase()}, opens a card`));
+  tree.children.push(
+    {
+      type: 'paragraph',
+      children: [],
+      data: {
+        hName: 'div',
+        hProperties: { className: ['annotation-cards'], dataPagefindIgnore: '' },
+        hChildren: [...hints, ...annotations.map((a) => cardElement(a, context))],
+      },
+    },
+    {
+      type: 'paragraph',
+      children: [],
+      data: {
+        hName: 'section',
+        hProperties: { className: ['endnotes'], ariaLabelledBy: 'endnotes-title', dataPagefindIgnore: '' },
+        hChildren: [
+          h('h2', { id: 'endnotes-title' }, 'Annotations'),
+          h('ol', { className: ['endnotes__list'] }, annotations.map((a) => endnoteItem(a, context))),
+        ],
+      },
+    },
+  );
+}
+
+/**
+ * remark plugin: turns `:person`, `:quote`, `:figure` and `:claim` directives into annotated
+ * HTML with cards and endnotes, validated against content/people and content/claims.
+ * The article's annotations are handed to pages as `remarkPluginFrontmatter.annotations`.
+ * Any problem stops the build with `file:line:column`, the reason and a hint.
+ */
+export default function remarkAnnotations(options: RemarkAnnotationsOptions) {
+  const { contentDir, base = '/', fresh = false } = options;
+  return (tree: Root, file: VFile) => {
+    let registry: Registry;
+    try {
+      registry = loadRegistry(contentDir, { fresh });
+    } catch (error) {
+      if (error instanceof ContentError) file.fail(error.message, { ruleId: 'registry', source: RULE });
+      throw error;
+    }
+    const { annotations, problems } = annotateTree(tree, file, registry, base);
+    if (problems.length) {
+      const [first, ...rest] = problems;
+      const more = rest.length ? `\n${rest.length} more:\n${rest.map(formatProblem).join('\n')}` : '';
+      file.fail(`${first!.message}${first!.hint ? `\n  hint: ${first!.hint}` : ''}${more}`, {
+        place: first!.line ? { line: first!.line, column: first!.column ?? 1 } : undefined,
+        ruleId: RULE,
+        source: 'remark-annotations',
+      });
+    }
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.annotations = annotations;
+  };
+}
+
+export { ContentError };

@@ -1,0 +1,33 @@
+/**
+ * What content may link to and embed: http(s) URLs, site-relative paths and fragments.
+ * Anything with another scheme (`javascript:`, `data:`, `vbscript:`, `file:`) is refused.
+ */
+export function isAllowedContentUrl(raw: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+  const url = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  if (!scheme) return !url.startsWith('//') && !url.startsWith('\\');
+  return ['http', 'https'].includes(scheme[1]!.toLowerCase());
+}
+
+/** Elements an article may not embed: they run code or change how the page loads. */
+export const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'form',
+  'svg',
+  'math',
+  'template',
+]);
+
+/** Attributes whose value is a URL. */
+export const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'srcset', 'xlink:href', 'cite', 'data']);

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { articleSchema, type ArticleData } from './schemas';
+import { displayPath, type ContentProblem } from './problems';
+import { listEntryFiles } from './registry';
+import { parseYamlSource } from './yaml-source';
+import { describeZodIssues } from './zod-problems';
+
+export const ARTICLE_EXTENSIONS = ['.mdx', '.md'];
+
+export interface ArticleFile {
+  slug: string;
+  file: string;
+  /** The whole file, frontmatter included. */
+  source: string;
+  data?: ArticleData;
+  /** Line (1-based) where the body starts. */
+  bodyLine: number;
+}
+
+const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Reads every article and checks what Astro would otherwise report without a line:
+ * the file name, the frontmatter (with the line of each bad field) and an empty body.
+ */
+export function readArticleFiles(contentDir: string): { articles: ArticleFile[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const articles: ArticleFile[] = [];
+  const knownFields = Object.keys(articleSchema.innerType().shape);
+  for (const { id: slug, file } of listEntryFiles(path.join(contentDir, 'articles'), ARTICLE_EXTENSIONS, problems)) {
+    const shown = displayPath(file);
+    const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const match = FRONTMATTER.exec(source);
+    if (!match) {
+      problems.push({ file: shown, line: 1, column: 1, message: 'Missing frontmatter, expected the file to start with `---`', hint: 'begin the article with a `---` block holding title, description and published' });
+      continue;
+    }
+    const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+    const body = source.slice(match[0].length);
+    const article: ArticleFile = { slug, file, source, bodyLine };
+    const yaml = parseYamlSource(match[1]!, 1);
+    if (yaml.errors.length) {
+      for (const error of yaml.errors) {
+        problems.push({ file: shown, line: error.line, column: error.column, message: `invalid frontmatter YAML: ${error.message}`, hint: 'quote values that contain `: ` or start with a special character' });
+      }
+    } else {
+      const parsed = articleSchema.safeParse(yaml.data ?? {});
+      if (parsed.success) article.data = parsed.data;
+      else {
+        for (const issue of describeZodIssues(parsed.error, knownFields)) {
+          problems.push({ file: shown, ...yaml.placeOf(issue.path), field: issue.path.join('.'), message: issue.message, hint: issue.hint });
+        }
+      }
+    }
+    if (!body.replace(/\{\/\*[\s\S]*?\*\/\}/g, '').trim()) {
+      problems.push({ file: shown, line: bodyLine, column: 1, message: 'Empty article body, expected the article text after the frontmatter', hint: 'write the text below the closing `---`, or delete the file' });
+    }
+    articles.push(article);
+  }
+  return { articles, problems };
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+/** One thing wrong with the content, with the place an author can jump to. */
+export interface ContentProblem {
+  /** Path of the file, relative to the project root where possible. */
+  file: string;
+  line?: number;
+  column?: number;
+  /** Dotted field path for YAML and frontmatter problems, e.g. `sources.0.url`. */
+  field?: string;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+export function displayPath(file: string, root = process.cwd()): string {
+  const relative = path.relative(root, file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+/** `file:line:column: field: message (hint)`, the shape editors and terminals link. */
+export function formatProblem(problem: ContentProblem): string {
+  let where = problem.file;
+  if (problem.line) where += `:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
+  const field = problem.field ? `field \`${problem.field}\`: ` : '';
+  const hint = problem.hint ? `\n  hint: ${problem.hint}` : '';
+  return `${where}: ${field}${problem.message}${hint}`;
+}
+
+/** Thrown when content cannot be published; the message lists every problem found. */
+export class ContentError extends Error {
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[]) {
+    const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
+    super(`${count}:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { claimSchema, personSchema, type ClaimData, type PersonData } from './schemas';
+import { KEBAB_ID } from './schemas/fields';
+import { ContentError, displayPath, type ContentProblem } from './problems';
+import { parseYamlSource, type YamlSource } from './yaml-source';
+import { describeZodIssues } from './zod-problems';
+import { didYouMean } from '../lib/suggest';
+import type { z } from 'astro/zod';
+
+export interface Entry<T> {
+  id: string;
+  /** Absolute path of the YAML file. */
+  file: string;
+  data: T;
+  source: YamlSource;
+}
+
+/** People and claims by id: what annotations may refer to. */
+export interface Registry {
+  people: Map<string, Entry<PersonData>>;
+  claims: Map<string, Entry<ClaimData>>;
+}
+
+export const YAML_EXTENSIONS = ['.yaml', '.yml'];
+
+/** Lists `*.yaml` files of a folder, sorted, reporting names that cannot be ids. */
+export function listEntryFiles(
+  dir: string,
+  extensions: readonly string[],
+  problems: ContentProblem[],
+): { id: string; file: string }[] {
+  if (!fs.existsSync(dir)) return [];
+  const files: { id: string; file: string }[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const ext = path.extname(name);
+    if (!extensions.includes(ext)) continue;
+    const id = name.slice(0, -ext.length);
+    const file = path.join(dir, name);
+    if (!KEBAB_ID.test(id)) {
+      problems.push({
+        file: displayPath(file),
+        message: `file name \`${JSON.stringify(id).slice(1, -1)}\` is not a usable id`,
+        hint: 'rename the file to lowercase kebab-case ASCII (letters a-z, digits, single hyphens), e.g. `scott-bessent.yaml`; invisible characters such as zero-width joiners or direction marks count too',
+      });
+      continue;
+    }
+    files.push({ id, file });
+  }
+  return files;
+}
+
+function readEntries<T extends z.ZodTypeAny>(
+  dir: string,
+  schema: T,
+  problems: ContentProblem[],
+): Map<string, Entry<z.output<T>>> {
+  const entries = new Map<string, Entry<z.output<T>>>();
+  const seen = new Map<string, string>();
+  const knownFields = Object.keys((schema as unknown as z.AnyZodObject).shape ?? {});
+  for (const { id, file } of listEntryFiles(dir, YAML_EXTENSIONS, problems)) {
+    const shown = displayPath(file);
+    if (seen.has(id)) {
+      problems.push({
+        file: shown,
+        message: `duplicate id \`${id}\`: ${seen.get(id)} has the same name`,
+        hint: 'keep one of the two files (.yaml and .yml count as the same id)',
+      });
+      continue;
+    }
+    seen.set(id, shown);
+    const source = parseYamlSource(fs.readFileSync(file, 'utf8'));
+    if (source.errors.length) {
+      for (const error of source.errors) {
+        problems.push({ file: shown, line: error.line, column: error.column, message: `invalid YAML: ${error.message}`, hint: 'fix the YAML syntax; quote text that contains `: ` or starts with a special character' });
+      }
+      continue;
+    }
+    if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
+      problems.push({ file: shown, line: 1, column: 1, message: 'expected a mapping of fields (`name: …`)', hint: `allowed fields: ${knownFields.join(', ')}` });
+      continue;
+    }
+    const parsed = schema.safeParse(source.data);
+    if (!parsed.success) {
+      for (const issue of describeZodIssues(parsed.error, knownFields)) {
+        const place = source.placeOf(issue.path);
+        problems.push({ file: shown, ...place, field: issue.path.join('.'), message: issue.message, hint: issue.hint });
+      }
+      continue;
+    }
+    entries.set(id, { id, file, data: parsed.data, source });
+  }
+  return entries;
+}
+
+/** Checks that need more than one file: claimants exist, aliases are not shared. */
+function crossCheck(registry: Registry, problems: ContentProblem[]): void {
+  const nameOwners = new Map<string, string>();
+  for (const person of registry.people.values()) {
+    const names = [person.data.name, ...person.data.aliases];
+    person.data.aliases.forEach((alias, index) => {
+      const key = alias.toLowerCase();
+      const owner = nameOwners.get(key);
+      if (owner && owner !== person.id) {
+        problems.push({
+          file: displayPath(person.file),
+          ...person.source.placeOf(['aliases', index]),
+          field: `aliases.${index}`,
+          message: `alias "${alias}" is also a name or alias of \`${owner}\``,
+          hint: 'an alias must point at one person; remove it from one of the two files',
+        });
+      }
+    });
+    for (const name of names) {
+      if (!nameOwners.has(name.toLowerCase())) nameOwners.set(name.toLowerCase(), person.id);
+    }
+  }
+  for (const claim of registry.claims.values()) {
+    if (!registry.people.has(claim.data.claimant)) {
+      problems.push({
+        file: displayPath(claim.file),
+        ...claim.source.placeOf(['claimant']),
+        field: 'claimant',
+        message: `unknown person \`${claim.data.claimant}\``,
+        hint: `${didYouMean(claim.data.claimant, registry.people.keys())}the claimant must be a file name in content/people`,
+      });
+    }
+  }
+}
+
+/** Reads and validates people and claims, collecting every problem instead of stopping. */
+export function readRegistry(contentDir: string): { registry: Registry; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const registry: Registry = {
+    people: readEntries(path.join(contentDir, 'people'), personSchema, problems),
+    claims: readEntries(path.join(contentDir, 'claims'), claimSchema, problems),
+  };
+  crossCheck(registry, problems);
+  return { registry, problems };
+}
+
+const cache = new Map<string, Registry>();
+
+/**
+ * The validated registry; throws a {@link ContentError} listing every problem.
+ * Cached per folder for a build; pass `fresh` while authoring so edits are seen.
+ */
+export function loadRegistry(contentDir: string, { fresh = false } = {}): Registry {
+  const cached = cache.get(contentDir);
+  if (cached && !fresh) return cached;
+  const { registry, problems } = readRegistry(contentDir);
+  if (problems.length) throw new ContentError(problems);
+  cache.set(contentDir, registry);
+  return registry;
+}

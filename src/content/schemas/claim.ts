@@ -1,0 +1,67 @@
+import { z } from 'astro/zod';
+import { entityId, httpUrl, isoDay, text } from './fields';
+
+/**
+ * What a claim card says about a claim. Only `supported`, `disputed` and `false` are
+ * verdicts; every card shows the meaning of its status.
+ */
+export const CLAIM_STATUSES = {
+  stated: {
+    label: 'Stated',
+    meaning: 'Said on the record, not independently checked.',
+    verdict: false,
+  },
+  pending: {
+    label: 'Pending',
+    meaning: 'About the future; cannot be checked yet.',
+    verdict: false,
+  },
+  supported: {
+    label: 'Supported',
+    meaning: 'The evidence cited on this card backs it.',
+    verdict: true,
+  },
+  disputed: {
+    label: 'Disputed',
+    meaning: 'Contested; both sides are cited on this card.',
+    verdict: true,
+  },
+  false: {
+    label: 'False',
+    meaning: 'Contradicted by the evidence cited on this card.',
+    verdict: true,
+  },
+} as const;
+
+export type ClaimStatus = keyof typeof CLAIM_STATUSES;
+export const claimStatusNames = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...ClaimStatus[]];
+
+export const sourceSchema = z
+  .object({
+    title: text,
+    /** http(s) only: a `javascript:` or `data:` link is refused at build time. */
+    url: httpUrl,
+  })
+  .strict();
+
+/** `content/claims/<id>.yaml`: one claim, its claimant and where it stands. */
+export const claimSchema = z
+  .object({
+    /** The claim in neutral words. */
+    statement: text,
+    /** Person id (a file name in content/people). */
+    claimant: entityId,
+    /** When the claim was made, `YYYY-MM-DD`. */
+    date: isoDay,
+    /** Where or how it was made, e.g. "Interview with NBC's Meet the Press". */
+    source: text,
+    status: z.enum(claimStatusNames),
+    /** The claimant's words, verbatim as they appear in every article that cites the claim. */
+    quote: text.optional(),
+    /** A paragraph of background. */
+    context: text.optional(),
+    sources: z.array(sourceSchema).default([]),
+  })
+  .strict();
+
+export type ClaimData = z.output<typeof claimSchema>;

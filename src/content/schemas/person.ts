@@ -1,0 +1,21 @@
+import { z } from 'astro/zod';
+import { text } from './fields';
+
+/** `content/people/<id>.yaml`: someone the articles mention or quote. */
+export const personSchema = z
+  .object({
+    /** Display name, used as the label of `:person{#id}` and on cards. */
+    name: text,
+    /** Role as the article gives it, e.g. "U.S. Treasury Secretary". */
+    role: text,
+    /** A few sentences of background, from the articles' own facts. */
+    bio: text,
+    /** Organisation or government, e.g. "U.S. Department of the Treasury". */
+    affiliation: text.optional(),
+    country: text.optional(),
+    /** Other names the text uses for this person ("Bessent"); unique across people. */
+    aliases: z.array(text).default([]),
+  })
+  .strict();
+
+export type PersonData = z.output<typeof personSchema>;

@@ -1,0 +1,45 @@
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { AnnotationRecord } from '../annotations/kinds';
+
+export interface RenderedArticle {
+  entry: CollectionEntry<'articles'>;
+  annotations: AnnotationRecord[];
+  Content: Awaited<ReturnType<typeof render>>['Content'];
+}
+
+let cached: Promise<RenderedArticle[]> | undefined;
+
+/**
+ * Every article, newest first, with the annotations the pipeline found in it.
+ * Rendered once per build and shared by the article, person, claim and quote pages.
+ */
+export function renderedArticles(): Promise<RenderedArticle[]> {
+  cached ??= (async () => {
+    const entries = await getCollection('articles');
+    entries.sort(
+      (a, b) => b.data.published.localeCompare(a.data.published) || a.data.title.localeCompare(b.data.title),
+    );
+    return Promise.all(
+      entries.map(async (entry) => {
+        const { Content, remarkPluginFrontmatter } = await render(entry);
+        const annotations = (remarkPluginFrontmatter.annotations ?? []) as AnnotationRecord[];
+        return { entry, annotations, Content };
+      }),
+    );
+  })();
+  return cached;
+}
+
+/** A passage of an article that an annotation marks, for deep links and quote lists. */
+export interface Passage {
+  article: CollectionEntry<'articles'>;
+  annotation: AnnotationRecord;
+}
+
+export async function passagesWhere(test: (annotation: AnnotationRecord) => boolean): Promise<Passage[]> {
+  const passages: Passage[] = [];
+  for (const { entry, annotations } of await renderedArticles()) {
+    for (const annotation of annotations) if (test(annotation)) passages.push({ article: entry, annotation });
+  }
+  return passages;
+}

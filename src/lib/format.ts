@@ -1,0 +1,41 @@
+/** Formatting shared by pages and cards, so a date reads the same everywhere. */
+
+const dayFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const monthFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** `2025-10-26` → "October 26, 2025"; `2026-02` → "February 2026". */
+export function formatDay(iso: string): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(iso);
+  if (week) return `week of ${dayFormat.format(isoWeekMonday(Number(week[1]), Number(week[2])))}`;
+  const parts = iso.split('-').map(Number);
+  if (parts.length === 2) return monthFormat.format(new Date(Date.UTC(parts[0]!, parts[1]! - 1, 1)));
+  if (parts.length === 1) return String(parts[0]);
+  return dayFormat.format(new Date(Date.UTC(parts[0]!, parts[1]! - 1, parts[2]!)));
+}
+
+/** Whether a figure value is an ISO date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Www`) rather than a number. */
+export function isDateValue(value: string): boolean {
+  return /^\d{4}-(\d{2}(-\d{2})?|W\d{2})$/.test(value);
+}
+
+/** Monday of ISO week `week` of `year`. */
+function isoWeekMonday(year: number, week: number): Date {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const mondayOfWeek1 = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(mondayOfWeek1 + (week - 1) * 7 * 86_400_000);
+}
+
+/** A figure's machine value in words: "100 percent", "November 1, 2025", "2.5 billion USD". */
+export function formatFigureValue(value: string, unit?: string): string {
+  if (isDateValue(value)) return formatDay(value);
+  // A bare four-digit value with no unit is a year (ISO 8601 allows year precision).
+  if (!unit && /^\d{4}$/.test(value)) return value;
+  const number = Number(value);
+  const shown = Number.isFinite(number) ? number.toLocaleString('en-US', { maximumFractionDigits: 6 }) : value;
+  return unit ? `${shown} ${unit}` : shown;
+}

@@ -1,0 +1,43 @@
+/**
+ * Every site URL is built here, with the base path (`BASE_PATH`, Astro's `base`), so a site
+ * deployed under `/news/` links to `/news/people/…/` everywhere: pages, cards, feeds, records.
+ */
+export interface SiteUrls {
+  /** Base path with a trailing slash, e.g. `/` or `/news/`. */
+  base: string;
+  home(): string;
+  article(slug: string, fragment?: string): string;
+  person(id: string): string;
+  claim(id: string): string;
+  quotes(): string;
+  search(): string;
+  /** Any other path under the base, written without a leading slash (`rss.xml`). */
+  path(relative: string): string;
+}
+
+export function normalizeBase(base: string): string {
+  let b = base.trim() || '/';
+  if (!b.startsWith('/')) b = `/${b}`;
+  if (!b.endsWith('/')) b = `${b}/`;
+  return b;
+}
+
+export function siteUrls(base: string): SiteUrls {
+  const root = normalizeBase(base);
+  const path = (relative: string) => `${root}${relative.replace(/^\/+/, '')}`;
+  return {
+    base: root,
+    home: () => root,
+    article: (slug, fragment) => path(`articles/${slug}/`) + (fragment ? `#${fragment}` : ''),
+    person: (id) => path(`people/${id}/`),
+    claim: (id) => path(`claims/${id}/`),
+    quotes: () => path('quotes/'),
+    search: () => path('search/'),
+    path,
+  };
+}
+
+/** Absolute URL on the public site (canonical links, feeds, JSON-LD). */
+export function absoluteUrl(site: string | URL, sitePath: string): string {
+  return new URL(sitePath, site).href;
+}
