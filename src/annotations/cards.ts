@@ -109,8 +109,10 @@ export function cardTitle(record: AnnotationRecord, { registry }: CardContext): 
       return `Quote by ${registry.people.get(record.person!)!.data.name}`;
     case 'figure':
       return record.text;
-    case 'claim':
-      return 'Claim';
+    case 'claim': {
+      const claimant = registry.claims.get(record.claim!)!.data.claimant;
+      return `Claim by ${registry.people.get(claimant)?.data.name ?? claimant}`;
+    }
   }
 }
 

@@ -360,7 +360,7 @@ function appendCardsAndEndnotes(tree: Root, annotations: AnnotationRecord[], con
       children: [],
       data: {
         hName: 'section',
-        hProperties: { className: ['endnotes'], ariaLabelledBy: 'endnotes-title', dataPagefindIgnore: '' },
+        hProperties: { className: ['endnotes'], ariaLabelledBy: ['endnotes-title'], dataPagefindIgnore: '' },
         hChildren: [
           h('h2', { id: 'endnotes-title' }, 'Annotations'),
           h('ol', { className: ['endnotes__list'] }, annotations.map((a) => endnoteItem(a, context))),
