@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteDir } from '../helpers/build-site';
+import { FIXTURES } from '../helpers/paths';
 import { attr, listPages, pageFile, readPage, select, selectAll, toText } from '../helpers/html';
 
 const ARTICLE = '/articles/us-china-trade-framework/';
@@ -60,7 +61,7 @@ describe('the published article', () => {
   });
 
   it('keeps the article text verbatim, credit line included', () => {
-    const seed = fs.readFileSync(path.join(__dirname, '../../../shared/seed/article.txt'), 'utf8');
+    const seed = fs.readFileSync(path.join(FIXTURES, 'seed/article.txt'), 'utf8');
     const tree = readPage(dist, ARTICLE);
     const body = selectAll('.article__body > p, .article__credits', tree).map((p) => toText(p).trim());
     expect(body).toEqual(seed.trim().split('\n').map((line) => line.trim()));
