@@ -43,3 +43,15 @@ export async function passagesWhere(test: (annotation: AnnotationRecord) => bool
   }
   return passages;
 }
+
+/** Passages grouped by the paragraph they stand in, in reading order, for quote-in-context. */
+export function groupByParagraph(passages: Passage[]): { article: Passage['article']; annotations: AnnotationRecord[] }[] {
+  const groups = new Map<string, { article: Passage['article']; annotations: AnnotationRecord[] }>();
+  for (const { article, annotation } of passages) {
+    const key = `${article.id}\u0000${annotation.context}`;
+    const group = groups.get(key) ?? { article, annotations: [] };
+    group.annotations.push(annotation);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
