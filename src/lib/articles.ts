@@ -1,9 +1,12 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { AnnotationRecord } from '../annotations/kinds';
+import type { ArticleText } from '../annotations/rehype-article-text';
 
 export interface RenderedArticle {
   entry: CollectionEntry<'articles'>;
   annotations: AnnotationRecord[];
+  /** The article's words and where each annotation sits in them (Web Annotation selectors). */
+  text: ArticleText;
   Content: Awaited<ReturnType<typeof render>>['Content'];
 }
 
@@ -23,7 +26,8 @@ export function renderedArticles(): Promise<RenderedArticle[]> {
       entries.map(async (entry) => {
         const { Content, remarkPluginFrontmatter } = await render(entry);
         const annotations = (remarkPluginFrontmatter.annotations ?? []) as AnnotationRecord[];
-        return { entry, annotations, Content };
+        const text = (remarkPluginFrontmatter.articleText ?? { text: '', spans: {} }) as ArticleText;
+        return { entry, annotations, text, Content };
       }),
     );
   })();

@@ -63,7 +63,7 @@ describe('the published article', () => {
   it('keeps the article text verbatim, credit line included', () => {
     const seed = fs.readFileSync(path.join(FIXTURES, 'seed/article.txt'), 'utf8');
     const tree = readPage(dist, ARTICLE);
-    const body = selectAll('.article__body > p, .article__credits', tree).map((p) => toText(p).trim());
+    const body = selectAll('.article__text > p, .article__credits', tree).map((p) => toText(p).trim());
     expect(body).toEqual(seed.trim().split('\n').map((line) => line.trim()));
   });
 
