@@ -4,7 +4,6 @@ import type { Registry } from '../content/registry';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { formatDay, formatFigureValue } from '../lib/format';
 import type { SiteUrls } from '../lib/urls';
-import { textDirective } from '../lib/text-selectors';
 import type { AnnotationKind, AnnotationRecord } from './kinds';
 
 export const KIND_LABELS: Record<AnnotationKind, string> = {
@@ -149,14 +148,12 @@ export function cardElement(record: AnnotationRecord, context: CardContext): Ele
 }
 
 /**
- * A link to the passage itself (fragment id, plus a text fragment for browsers that highlight
- * it), relative so it resolves to this article's URL; `copy-link.ts` adds a "Copy link" button.
+ * A link to the passage itself, relative so it resolves to this article's URL, to copy and
+ * share; `copy-link.ts` adds a "Copy link" button. (A text fragment would not help here:
+ * browsers ignore it when following a link within the page.)
  */
 function passageLink(record: AnnotationRecord): Element {
-  const directive = record.kind === 'person' ? '' : textDirective(record.context, record.contextOffset, record.text);
-  return h('p', { className: ['card__share'] }, [
-    h('a', { href: `#${record.id}${directive}`, dataCopyLink: '' }, 'Link to this passage'),
-  ]);
+  return h('p', { className: ['card__share'] }, [h('a', { href: `#${record.id}`, dataCopyLink: '' }, 'Link to this passage')]);
 }
 
 /** One endnote: the card's content in the flow of the page, for print and older browsers. */

@@ -38,12 +38,14 @@ export function renderedArticles(): Promise<RenderedArticle[]> {
 export interface Passage {
   article: CollectionEntry<'articles'>;
   annotation: AnnotationRecord;
+  /** The article's text, for passage links and selectors. */
+  text: ArticleText;
 }
 
 export async function passagesWhere(test: (annotation: AnnotationRecord) => boolean): Promise<Passage[]> {
   const passages: Passage[] = [];
-  for (const { entry, annotations } of await renderedArticles()) {
-    for (const annotation of annotations) if (test(annotation)) passages.push({ article: entry, annotation });
+  for (const { entry, annotations, text } of await renderedArticles()) {
+    for (const annotation of annotations) if (test(annotation)) passages.push({ article: entry, annotation, text });
   }
   return passages;
 }

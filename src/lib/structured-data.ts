@@ -4,6 +4,7 @@
  * and the URL helpers, and get a `@graph` to publish with `serializeJsonLd`.
  */
 import type { AnnotationRecord } from '../annotations/kinds';
+import type { ArticleText } from '../annotations/rehype-article-text';
 import type { ArticleData, ClaimData, PersonData } from '../content/schemas';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { passageHref } from './passage-links';
@@ -33,6 +34,7 @@ export interface Entry<T> {
 export interface QuotePassage {
   article: Entry<ArticleData>;
   annotation: AnnotationRecord;
+  text: ArticleText;
 }
 
 const CONTEXT = 'https://schema.org';
@@ -114,13 +116,13 @@ function bylineAuthors(byline: string): JsonLdNode[] {
   return names.map((name) => ({ '@type': 'Person', name }));
 }
 
-export function quotationNode(refs: SiteRefs, { article, annotation }: QuotePassage): JsonLdNode {
+export function quotationNode(refs: SiteRefs, { article, annotation, text }: QuotePassage): JsonLdNode {
   const speaker = { '@id': nodeIds.person(refs, annotation.person!) };
   return {
     '@type': 'Quotation',
     '@id': abs(refs, refs.urls.article(article.id, annotation.id)),
     text: annotation.text,
-    url: abs(refs, passageHref(refs.urls, article.id, annotation)),
+    url: abs(refs, passageHref(refs.urls, article, text, annotation)),
     creator: speaker,
     spokenByCharacter: speaker,
     isPartOf: { '@id': nodeIds.article(refs, article.id) },
@@ -131,11 +133,12 @@ export function quotationNode(refs: SiteRefs, { article, annotation }: QuotePass
 export interface ArticleGraphInput {
   article: Entry<ArticleData>;
   annotations: AnnotationRecord[];
+  text: ArticleText;
   people: Entry<PersonData>[];
 }
 
 /** NewsArticle with the people it mentions and the quotes it carries. */
-export function articleGraph(refs: SiteRefs, { article, annotations, people }: ArticleGraphInput): JsonLdNode {
+export function articleGraph(refs: SiteRefs, { article, annotations, text, people }: ArticleGraphInput): JsonLdNode {
   const { title, description, published, updated, byline, credits, tags } = article.data;
   const pageUrl = abs(refs, refs.urls.article(article.id));
   const mentioned = people.filter((person) => annotations.some((a) => a.person === person.id));
@@ -164,7 +167,7 @@ export function articleGraph(refs: SiteRefs, { article, annotations, people }: A
     publisherNode(refs),
     websiteNode(refs),
     ...mentioned.map((person) => personNode(refs, person)),
-    ...quotes.map((annotation) => quotationNode(refs, { article, annotation })),
+    ...quotes.map((annotation) => quotationNode(refs, { article, annotation, text })),
   ]);
 }
 
@@ -212,10 +215,10 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
   const pageUrl = abs(refs, refs.urls.claim(claim.id));
   const { statement, date, source, status } = claim.data;
   const articles = [...new Map(passages.map((p) => [p.article.id, p])).values()];
-  const appearance = articles.map(({ article, annotation }) => ({
+  const appearance = articles.map(({ article, annotation, text }) => ({
     '@type': 'NewsArticle',
     '@id': nodeIds.article(refs, article.id),
-    url: abs(refs, passageHref(refs.urls, article.id, annotation)),
+    url: abs(refs, passageHref(refs.urls, article, text, annotation)),
     headline: article.data.title,
     datePublished: article.data.published,
     publisher: { '@id': nodeIds.publisher(refs) },

@@ -51,30 +51,43 @@ function encodeTerm(term: string): string {
 }
 
 const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
+const LONG_PASSAGE_WORDS = 10;
 
-/** Up to `count` words (punctuation included) next to a passage. */
-function wordsBefore(context: string, count: number): string {
-  return collapse(context).split(' ').filter(Boolean).slice(-count).join(' ');
-}
-
-function wordsAfter(context: string, count: number): string {
-  return collapse(context).split(' ').filter(Boolean).slice(0, count).join(' ');
+export interface DirectiveInput {
+  /** The article's text (`.article__text`) and where each annotation sits in it. */
+  text: string;
+  spans: Record<string, [number, number]>;
+  /** Visible text that comes before the article's text on its page (headline, summary). */
+  before: string;
 }
 
 /**
- * A text directive (`:~:text=prefix-,passage,-suffix`) for a passage of a paragraph. Browsers
- * that support it highlight the passage; the words around it keep the match on this passage
- * and not on the same words in the headline or the summary. Passages are matched on whole
- * words, so a prefix or suffix is dropped when the passage starts or ends inside a word.
+ * A text directive (`:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/) for an
+ * annotated passage, or '' where it would not help. Browsers highlight the first match on
+ * the page and never match across an inline-block such as an annotation's button, so:
+ * - a plain passage (all inside its own button) is named by its words;
+ * - a passage with annotations inside is named by its words before the first and after the
+ *   last inner annotation (`textStart,textEnd`);
+ * - nothing is added when those words already occur earlier on the page (the headline, the
+ *   summary or earlier text), because the browser would highlight that earlier place; the
+ *   fragment id still scrolls to the passage.
  */
-export function textDirective(context: string, offset: number, passage: string): string {
-  const exact = collapse(passage);
-  if (!exact) return '';
-  if (offset < 0) return `:~:text=${encodeTerm(exact)}`;
-  const before = context.slice(0, offset);
-  const after = context.slice(offset + passage.length);
-  const prefix = /\w$/.test(before) ? '' : wordsBefore(before, 3);
-  const suffix = /^\w/.test(after) ? '' : wordsAfter(after, 3);
-  const terms = [prefix && `${encodeTerm(prefix)}-`, encodeTerm(exact), suffix && `-${encodeTerm(suffix)}`];
-  return `:~:text=${terms.filter(Boolean).join(',')}`;
+export function textDirective(id: string, { text, spans, before }: DirectiveInput): string {
+  const span = spans[id];
+  if (!span) return '';
+  const [start, end] = span;
+  const inner = Object.entries(spans).filter(([other, [s, e]]) => other !== id && s >= start && e <= end);
+  let terms: string[];
+  if (inner.length === 0) {
+    const words = collapse(text.slice(start, end)).split(' ');
+    terms = words.length > LONG_PASSAGE_WORDS ? [words.slice(0, 4).join(' '), words.slice(-4).join(' ')] : [words.join(' ')];
+  } else {
+    const first = Math.min(...inner.map(([, [s]]) => s));
+    const last = Math.max(...inner.map(([, [, e]]) => e));
+    terms = [collapse(text.slice(start, first)), collapse(text.slice(last, end))];
+  }
+  if (terms.some((term) => !term)) return '';
+  const earlier = collapse(`${before} ${text.slice(0, start)}`).toLowerCase();
+  if (earlier.includes(terms[0]!.toLowerCase())) return '';
+  return `:~:text=${terms.map(encodeTerm).join(',')}`;
 }
