@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/content/schemas';
 import { serializeJsonLd, shortClaim } from '../../src/lib/structured-data';
 import { textDirective, textQuoteSelector } from '../../src/lib/text-selectors';
-// @ts-expect-error: a plain Node script without type declarations
 import { createArticle, slugify } from '../../scripts/new-article.mjs';
 import { annotate } from '../helpers/annotate';
 
