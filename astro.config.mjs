@@ -6,6 +6,8 @@ import rehypeExternalLinks from 'rehype-external-links';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkAnnotations from './src/annotations/remark-annotations.ts';
+import rehypeArticleText from './src/annotations/rehype-article-text.ts';
+import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site-config.ts';
 
 const { site, base, contentDir, outDir, cacheDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
@@ -31,7 +33,7 @@ export default defineConfig({
     // Article text is published verbatim: no quote or dash rewriting.
     smartypants: false,
     remarkPlugins: [remarkDirective, [remarkAnnotations, { contentDir: path.resolve(contentDir), base, fresh: authoring }]],
-    rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }]],
+    rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }], rehypeArticleText],
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
 });

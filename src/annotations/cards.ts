@@ -142,8 +142,18 @@ export function cardElement(record: AnnotationRecord, context: CardContext): Ele
         ),
       ]),
       ...cardBody(record, context),
+      passageLink(record),
     ],
   );
+}
+
+/**
+ * A link to the passage itself, relative so it resolves to this article's URL, to copy and
+ * share; `copy-link.ts` adds a "Copy link" button. (A text fragment would not help here:
+ * browsers ignore it when following a link within the page.)
+ */
+function passageLink(record: AnnotationRecord): Element {
+  return h('p', { className: ['card__share'] }, [h('a', { href: `#${record.id}`, dataCopyLink: '' }, 'Link to this passage')]);
 }
 
 /** One endnote: the card's content in the flow of the page, for print and older browsers. */

@@ -1,9 +1,12 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { AnnotationRecord } from '../annotations/kinds';
+import type { ArticleText } from '../annotations/rehype-article-text';
 
 export interface RenderedArticle {
   entry: CollectionEntry<'articles'>;
   annotations: AnnotationRecord[];
+  /** The article's words and where each annotation sits in them (Web Annotation selectors). */
+  text: ArticleText;
   Content: Awaited<ReturnType<typeof render>>['Content'];
 }
 
@@ -23,7 +26,8 @@ export function renderedArticles(): Promise<RenderedArticle[]> {
       entries.map(async (entry) => {
         const { Content, remarkPluginFrontmatter } = await render(entry);
         const annotations = (remarkPluginFrontmatter.annotations ?? []) as AnnotationRecord[];
-        return { entry, annotations, Content };
+        const text = (remarkPluginFrontmatter.articleText ?? { text: '', spans: {} }) as ArticleText;
+        return { entry, annotations, text, Content };
       }),
     );
   })();
@@ -34,22 +38,31 @@ export function renderedArticles(): Promise<RenderedArticle[]> {
 export interface Passage {
   article: CollectionEntry<'articles'>;
   annotation: AnnotationRecord;
+  /** The article's text, for passage links and selectors. */
+  text: ArticleText;
 }
 
 export async function passagesWhere(test: (annotation: AnnotationRecord) => boolean): Promise<Passage[]> {
   const passages: Passage[] = [];
-  for (const { entry, annotations } of await renderedArticles()) {
-    for (const annotation of annotations) if (test(annotation)) passages.push({ article: entry, annotation });
+  for (const { entry, annotations, text } of await renderedArticles()) {
+    for (const annotation of annotations) if (test(annotation)) passages.push({ article: entry, annotation, text });
   }
   return passages;
 }
 
+/** Annotations of one paragraph of one article: what quote-in-context shows together. */
+export interface ParagraphPassages {
+  article: Passage['article'];
+  text: ArticleText;
+  annotations: AnnotationRecord[];
+}
+
 /** Passages grouped by the paragraph they stand in, in reading order, for quote-in-context. */
-export function groupByParagraph(passages: Passage[]): { article: Passage['article']; annotations: AnnotationRecord[] }[] {
-  const groups = new Map<string, { article: Passage['article']; annotations: AnnotationRecord[] }>();
-  for (const { article, annotation } of passages) {
+export function groupByParagraph(passages: Passage[]): ParagraphPassages[] {
+  const groups = new Map<string, ParagraphPassages>();
+  for (const { article, annotation, text } of passages) {
     const key = `${article.id}\u0000${annotation.context}`;
-    const group = groups.get(key) ?? { article, annotations: [] };
+    const group = groups.get(key) ?? { article, text, annotations: [] };
     group.annotations.push(annotation);
     groups.set(key, group);
   }

@@ -11,6 +11,8 @@ export interface SiteUrls {
   claim(id: string): string;
   quotes(): string;
   search(): string;
+  /** The article's annotations as W3C Web Annotations (JSON-LD). */
+  articleAnnotations(slug: string): string;
   /** Any other path under the base, written without a leading slash (`rss.xml`). */
   path(relative: string): string;
 }
@@ -33,6 +35,7 @@ export function siteUrls(base: string): SiteUrls {
     claim: (id) => path(`claims/${id}/`),
     quotes: () => path('quotes/'),
     search: () => path('search/'),
+    articleAnnotations: (slug) => path(`articles/${slug}/annotations.jsonld`),
     path,
   };
 }

@@ -1,0 +1,71 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+
+/** Class of the element that holds the article's own words (no cards, no endnotes). */
+export const ARTICLE_TEXT_CLASS = 'article__text';
+
+/**
+ * The article's text as W3C Web Annotation selectors see it: the DOM `textContent` of the
+ * `.article__text` element, and where each inline annotation sits in it (`[start, end)`,
+ * UTF-16 code units, as `String.prototype.slice` and the DOM count).
+ */
+export interface ArticleText {
+  text: string;
+  spans: Record<string, [number, number]>;
+}
+
+const APPENDIX_CLASSES = ['annotation-cards', 'endnotes'];
+
+function classes(node: RootContent): string[] {
+  if (node.type !== 'element') return [];
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+const isAppendix = (node: RootContent) => classes(node).some((name) => APPENDIX_CLASSES.includes(name));
+// MDX module code (imports, exports) is not content and must stay at the top level.
+const isModuleCode = (node: RootContent) => (node.type as string) === 'mdxjsEsm';
+
+/** `textContent` of a subtree, recording the span of every element with `data-annotation`. */
+function collectText(nodes: readonly (RootContent | ElementContent)[], out: ArticleText): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out.text += node.value;
+    } else if ('children' in node && Array.isArray(node.children)) {
+      const element = node as Element;
+      const id = element.type === 'element' && element.properties.dataAnnotation ? String(element.properties.id ?? '') : '';
+      const start = out.text.length;
+      collectText(element.children, out);
+      if (id) out.spans[id] = [start, out.text.length];
+    }
+  }
+}
+
+/**
+ * rehype plugin: wraps the article's words in `<div class="article__text">`, leaving the
+ * cards and endnotes after it, so "the article's text" has one exact definition that a
+ * browser (`textContent`) and the annotation export agree on. The text and the annotation
+ * spans are exported to pages as `remarkPluginFrontmatter.articleText`.
+ */
+export default function rehypeArticleText() {
+  return (tree: Root, file: VFile) => {
+    const body = tree.children.filter((node) => !isAppendix(node) && !isModuleCode(node));
+    if (body.length === 0) return;
+    const wrapper: Element = {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: [ARTICLE_TEXT_CLASS] },
+      children: body as ElementContent[],
+    };
+    const first = tree.children.indexOf(body[0]!);
+    const rest = tree.children.filter((node) => !body.includes(node));
+    tree.children = [...rest.slice(0, first), wrapper, ...rest.slice(first)];
+
+    const articleText: ArticleText = { text: '', spans: {} };
+    collectText(wrapper.children, articleText);
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.articleText = articleText;
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Ways to point at a passage of text that other software understands: W3C Web Annotation
+ * selectors (https://www.w3.org/TR/annotation-model/#selectors) and URL text fragments
+ * (https://wicg.github.io/scroll-to-text-fragment/).
+ */
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+const QUOTE_CONTEXT = 32;
+
+function occurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+/**
+ * `exact` with a prefix and suffix of 32 characters, lengthened until prefix + exact + suffix
+ * occurs once in `text`, so a client anchors the passage and not a repeat of its words.
+ */
+export function textQuoteSelector(text: string, start: number, end: number): TextQuoteSelector {
+  const exact = text.slice(start, end);
+  for (let size = QUOTE_CONTEXT; ; size *= 2) {
+    const prefix = text.slice(Math.max(0, start - size), start);
+    const suffix = text.slice(end, end + size);
+    const whole = start - size <= 0 && end + size >= text.length;
+    if (whole || occurrences(text, prefix + exact + suffix) === 1) {
+      return { type: 'TextQuoteSelector', exact, prefix, suffix };
+    }
+  }
+}
+
+export function textPositionSelector(start: number, end: number): TextPositionSelector {
+  return { type: 'TextPositionSelector', start, end };
+}
+
+/** Percent-encoding for a text directive term: `-`, `,` and `&` are syntax there. */
+function encodeTerm(term: string): string {
+  return encodeURIComponent(term).replace(/-/g, '%2D');
+}
+
+const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
+const LONG_PASSAGE_WORDS = 10;
+
+export interface DirectiveInput {
+  /** The article's text (`.article__text`) and where each annotation sits in it. */
+  text: string;
+  spans: Record<string, [number, number]>;
+  /** Visible text that comes before the article's text on its page (headline, summary). */
+  before: string;
+}
+
+/**
+ * A text directive (`:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/) for an
+ * annotated passage, or '' where it would not help. Browsers highlight the first match on
+ * the page and never match across an inline-block such as an annotation's button, so:
+ * - a plain passage (all inside its own button) is named by its words;
+ * - a passage with annotations inside is named by its words before the first and after the
+ *   last inner annotation (`textStart,textEnd`);
+ * - nothing is added when those words already occur earlier on the page (the headline, the
+ *   summary or earlier text), because the browser would highlight that earlier place; the
+ *   fragment id still scrolls to the passage.
+ */
+export function textDirective(id: string, { text, spans, before }: DirectiveInput): string {
+  const span = spans[id];
+  if (!span) return '';
+  const [start, end] = span;
+  const inner = Object.entries(spans).filter(([other, [s, e]]) => other !== id && s >= start && e <= end);
+  let terms: string[];
+  if (inner.length === 0) {
+    const words = collapse(text.slice(start, end)).split(' ');
+    terms = words.length > LONG_PASSAGE_WORDS ? [words.slice(0, 4).join(' '), words.slice(-4).join(' ')] : [words.join(' ')];
+  } else {
+    const first = Math.min(...inner.map(([, [s]]) => s));
+    const last = Math.max(...inner.map(([, [, e]]) => e));
+    terms = [collapse(text.slice(start, first)), collapse(text.slice(last, end))];
+  }
+  if (terms.some((term) => !term)) return '';
+  const earlier = collapse(`${before} ${text.slice(0, start)}`).toLowerCase();
+  if (earlier.includes(terms[0]!.toLowerCase())) return '';
+  return `:~:text=${terms.map(encodeTerm).join(',')}`;
+}

@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { renderedArticles, type RenderedArticle } from '../../../lib/articles';
+import { siteRefs } from '../../../lib/site-refs';
+import { ANNO_MEDIA_TYPE, annotationCollection } from '../../../lib/web-annotations';
+
+export const getStaticPaths = (async () =>
+  (await renderedArticles()).map((article) => ({ params: { slug: article.entry.id }, props: { article } }))) satisfies GetStaticPaths;
+
+/** `/articles/<slug>/annotations.jsonld`: the article's annotations as W3C Web Annotations. */
+export const GET: APIRoute<{ article: RenderedArticle }> = async ({ props }) => {
+  const { entry, annotations, text } = props.article;
+  const people = new Map((await getCollection('people')).map((p) => [p.id, p.data]));
+  const claims = new Map((await getCollection('claims')).map((c) => [c.id, c.data]));
+  const collection = annotationCollection(siteRefs, { article: entry, annotations, text, people, claims });
+  return new Response(JSON.stringify(collection, null, 2), { headers: { 'Content-Type': ANNO_MEDIA_TYPE } });
+};

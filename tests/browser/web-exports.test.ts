@@ -1,0 +1,194 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { siteDir } from '../helpers/build-site';
+import { launchChromium } from '../helpers/chromium';
+import { serveWithNginx, type StaticHost } from '../helpers/nginx';
+
+const ARTICLE = 'articles/us-china-trade-framework/';
+const dist = () => siteDir('seed-news');
+
+let browser: Browser;
+let host: StaticHost;
+
+beforeAll(async () => {
+  host = await serveWithNginx(dist(), '/news/');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+/** Text of a PDF, read by poppler's pdftotext (Debian package poppler-utils). */
+function pdfText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annotated-news-print-'));
+  const file = path.join(dir, 'article.pdf');
+  fs.writeFileSync(file, pdf);
+  const result = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (result.error) {
+    throw new Error('pdftotext was not found. The print test reads the printed PDF with poppler: install it with `sudo apt-get install poppler-utils`.');
+  }
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+interface Selectors {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  id: string;
+}
+
+describe('exports in Chromium', () => {
+  it('anchors every Web Annotation selector in the DOM of the served article', async () => {
+    const collection = JSON.parse(fs.readFileSync(path.join(dist(), ARTICLE, 'annotations.jsonld'), 'utf8'));
+    const selectors: Selectors[] = collection.first.items.map((a: any) => {
+      const [quote, position, fragment] = a.target.selector;
+      return { ...quote, start: position.start, end: position.end, id: fragment.value };
+    });
+    const page = await browser.newPage();
+    await page.goto(host.url + ARTICLE);
+    const problems = await page.evaluate((all: Selectors[]) => {
+      const root = document.querySelector('.article__text')!;
+      const text = root.textContent ?? '';
+      // TextPositionSelector → DOM Range, the way annotation clients map offsets to text nodes.
+      const point = (offset: number, isEnd: boolean): [Node, number] => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.nodeValue!.length;
+          if (isEnd ? offset <= seen + length : offset < seen + length) return [node, offset - seen];
+          seen += length;
+        }
+        throw new Error(`offset ${offset} is past the text`);
+      };
+      const bad: string[] = [];
+      for (const s of all) {
+        const element = document.getElementById(s.id)!;
+        const range = document.createRange();
+        range.setStart(...point(s.start, false));
+        range.setEnd(...point(s.end, true));
+        if (range.toString() !== s.exact) bad.push(`${s.id}: position selects "${range.toString()}"`);
+        if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) bad.push(`${s.id}: range leaves the element`);
+        if (element.textContent !== s.exact) bad.push(`${s.id}: element text differs`);
+        const whole = s.prefix + s.exact + s.suffix;
+        const first = text.indexOf(whole);
+        if (first !== s.start - s.prefix.length || text.indexOf(whole, first + 1) !== -1) bad.push(`${s.id}: quote selector is not unique`);
+      }
+      return bad;
+    }, selectors);
+    expect(problems).toEqual([]);
+    expect(selectors.length).toBe(await page.locator('.article__text [data-annotation]').count());
+    await page.close();
+  });
+
+  it('prints the article with numbered markers, printed endnotes and link targets, without chrome', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.url + ARTICLE);
+    const notes = await page.locator('.article__text [data-annotation]').count();
+    const text = pdfText(await page.pdf({ format: 'A4' }));
+    const flat = text.replace(/\s+/g, ' ');
+    // Each annotation is followed by its number, and the numbers run 1..N once each.
+    expect(flat).toMatch(/Scott Bessent\s?\[1\]/);
+    expect(flat).toMatch(/very substantial framework\s?\[3\]/);
+    const markers = [...flat.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(new Set(markers)).toEqual(new Set(Array.from({ length: notes }, (_, i) => i + 1)));
+    // The endnotes are printed with the cards' content.
+    expect(flat).toContain('Annotations');
+    expect(flat).toContain('Said by Scott Bessent');
+    expect(flat).toContain('Said on the record, not independently checked.');
+    // Link targets follow the links; same-page links do not get one.
+    expect(flat).toContain('</news/people/scott-bessent/>');
+    expect(flat).toContain('</news/claims/framework-avoids-tariffs/>');
+    // No navigation, search, popover or button chrome.
+    for (const chrome of ['Skip to content', 'Close', 'Copy link', 'Link to this passage', 'Select a marked passage']) {
+      expect(flat).not.toContain(chrome);
+    }
+    expect(await page.locator('.site-header').isVisible()).toBe(true); // still there on screen
+    await page.close();
+  });
+
+  it('copies a passage link and says so in a live region; without JavaScript the link is there', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+    const page = await context.newPage();
+    await page.goto(`${host.url}quotes/`);
+    const link = page.locator('a[data-copy-link]').first();
+    const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(href).toMatch(/\/news\/articles\/[a-z0-9-]+\/#quote-[a-z0-9-]+:~:text=/);
+    const button = page.getByRole('button', { name: /^Copy link/ }).first();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[role="status"]').textContent()).toBe('Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(href);
+    // The same on an article card.
+    await page.goto(host.url + ARTICLE);
+    await page.click('#quote-very-substantial-framework > button');
+    const card = page.locator('#card-quote-very-substantial-framework');
+    await card.getByRole('button', { name: /^Copy link/ }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${host.url}${ARTICLE}#quote-very-substantial-framework`);
+    await context.close();
+
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${host.url}quotes/`);
+    expect(await plain.locator('a[data-copy-link]').count()).toBeGreaterThan(0);
+    expect(await plain.locator('button.copy-link').count()).toBe(0);
+    await noScript.close();
+  });
+
+  it('lands a passage link with a text fragment on its passage', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`${host.url}claims/framework-avoids-tariffs/`);
+    const href = await page.locator('.passage a').first().evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(href).toContain('#claim-framework-avoids-tariffs:~:text=');
+    const land = async (url: string) => {
+      await page.goto('about:blank');
+      await page.goto(url);
+      // The browser scrolls once the page has settled.
+      await page
+        .waitForFunction(() => {
+          const box = document.getElementById('claim-framework-avoids-tariffs')!.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight && scrollY > 0;
+        }, undefined, { timeout: 5000 })
+        .catch(() => undefined);
+      return page.evaluate(() => {
+        const passage = document.getElementById('claim-framework-avoids-tariffs')!;
+        const box = passage.getBoundingClientRect();
+        const target = document.querySelector(':target');
+        return {
+          hash: location.hash,
+          target: target === passage ? 'the passage' : target && passage.contains(target) ? 'the matched words' : String(target),
+          inView: box.bottom > 0 && box.top < innerHeight,
+        };
+      });
+    };
+    // The words matched: Chromium targets the matched text inside the passage...
+    expect(await land(href)).toEqual({ hash: '#claim-framework-avoids-tariffs', target: 'the matched words', inView: true });
+    // ...and when words do not match, it falls back to the fragment id.
+    const unmatched = `${href.split(':~:')[0]}:~:text=words%20that%20are%20not%20there`;
+    expect(await land(unmatched)).toEqual({ hash: '#claim-framework-avoids-tariffs', target: 'the passage', inView: true });
+
+    // Every text fragment on the quotes page lands on its own quote, not on the same words elsewhere.
+    await page.goto(`${host.url}quotes/`);
+    const links = await page.locator('a[data-copy-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const link of links.filter((l) => l.includes(':~:text='))) {
+      await page.goto('about:blank');
+      await page.goto(link);
+      const id = new URL(link).hash.slice(1).split(':~:')[0]!;
+      await expect
+        .poll(() => page.evaluate((passage) => Boolean(document.querySelector(':target')?.closest(`[id="${passage}"]`)), id), { timeout: 5000 })
+        .toBe(true);
+    }
+    await page.close();
+  });
+});
