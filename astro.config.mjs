@@ -35,5 +35,7 @@ export default defineConfig({
     remarkPlugins: [remarkDirective, [remarkAnnotations, { contentDir: path.resolve(contentDir), base, fresh: authoring }]],
     rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }], rehypeArticleText],
   },
-  integrations: [mdx(), sitemap()],
+  // Static subtrees (annotation cards, endnotes) compile to HTML strings rather than JSX calls:
+  // each article module is several times smaller, which cuts bundling time and memory.
+  integrations: [mdx({ optimize: true }), sitemap()],
 });

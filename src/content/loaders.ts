@@ -29,7 +29,8 @@ export function registryLoader(contentDir: string, kind: 'people' | 'claims'): L
     name: kind,
     load: async ({ store, parseData, watcher, logger }) => {
       const sync = async () => {
-        const registry = loadRegistry(contentDir, { fresh: true });
+        // Re-read only while watching (dev); a build reads people and claims once for all.
+        const registry = loadRegistry(contentDir, { fresh: Boolean(watcher) });
         store.clear();
         for (const entry of registry[kind].values()) {
           const filePath = path.relative(process.cwd(), entry.file);

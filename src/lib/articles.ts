@@ -42,14 +42,6 @@ export interface Passage {
   text: ArticleText;
 }
 
-export async function passagesWhere(test: (annotation: AnnotationRecord) => boolean): Promise<Passage[]> {
-  const passages: Passage[] = [];
-  for (const { entry, annotations, text } of await renderedArticles()) {
-    for (const annotation of annotations) if (test(annotation)) passages.push({ article: entry, annotation, text });
-  }
-  return passages;
-}
-
 /** Annotations of one paragraph of one article: what quote-in-context shows together. */
 export interface ParagraphPassages {
   article: Passage['article'];
@@ -67,4 +59,37 @@ export function groupByParagraph(passages: Passage[]): ParagraphPassages[] {
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** Passages grouped once per build, so a page per claim or person does not rescan every article. */
+export interface PassageIndex {
+  /** Every quote, in article order. */
+  quotes: Passage[];
+  /** Passages that state or back a claim, by claim id. */
+  byClaim: Map<string, Passage[]>;
+  /** Mentions and quotes of a person, by person id. */
+  byPerson: Map<string, Passage[]>;
+}
+
+let indexed: Promise<PassageIndex> | undefined;
+
+export function passageIndex(): Promise<PassageIndex> {
+  indexed ??= (async () => {
+    const index: PassageIndex = { quotes: [], byClaim: new Map(), byPerson: new Map() };
+    const add = (map: Map<string, Passage[]>, key: string, passage: Passage) => {
+      const list = map.get(key);
+      if (list) list.push(passage);
+      else map.set(key, [passage]);
+    };
+    for (const { entry, annotations, text } of await renderedArticles()) {
+      for (const annotation of annotations) {
+        const passage = { article: entry, annotation, text };
+        if (annotation.kind === 'quote') index.quotes.push(passage);
+        if (annotation.claim) add(index.byClaim, annotation.claim, passage);
+        if (annotation.person) add(index.byPerson, annotation.person, passage);
+      }
+    }
+    return index;
+  })();
+  return indexed;
 }

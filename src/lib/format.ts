@@ -7,6 +7,8 @@ const dayFormat = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 const monthFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+// Made once: toLocaleString builds a new formatter on every call.
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 /** `2025-10-26` → "October 26, 2025"; `2026-02` → "February 2026". */
 export function formatDay(iso: string): string {
@@ -36,6 +38,6 @@ export function formatFigureValue(value: string, unit?: string): string {
   // A bare four-digit value with no unit is a year (ISO 8601 allows year precision).
   if (!unit && /^\d{4}$/.test(value)) return value;
   const number = Number(value);
-  const shown = Number.isFinite(number) ? number.toLocaleString('en-US', { maximumFractionDigits: 6 }) : value;
+  const shown = Number.isFinite(number) ? numberFormat.format(number) : value;
   return unit ? `${shown} ${unit}` : shown;
 }

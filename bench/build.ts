@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { watchTreeRss } from './process-tree';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const GNU_TIME = '/usr/bin/time';
+
+export interface BuildMeasurement {
+  /** Wall-clock time of `astro build`, ms. */
+  ms: number;
+  /** User + system CPU time of the build and its children (from GNU time), ms; null without it. */
+  cpuMs: number | null;
+  /** Largest sum of resident memory over the build's process tree, bytes. */
+  peakRss: number;
+  /** HTML pages written. */
+  pages: number;
+  /** Bytes of everything written to the output folder. */
+  outputBytes: number;
+  outDir: string;
+}
+
+/** The environment of a plain shell: nothing a test runner or the bench itself set. */
+function buildEnv(contentDir: string, outDir: string): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|ASSETS_PREFIX$|NODE_OPTIONS$)/.test(key)) delete env[key];
+  }
+  return {
+    ...env,
+    CONTENT_DIR: contentDir,
+    OUT_DIR: outDir,
+    BASE_PATH: '/',
+    SITE_URL: 'http://localhost:4321',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+}
+
+export function walkFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...walkFiles(full));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+
+export function folderBytes(dir: string): number {
+  return walkFiles(dir).reduce((sum, file) => sum + fs.statSync(file).size, 0);
+}
+
+/**
+ * Runs the project's real `astro build` on one content folder, cold: the output and Astro's
+ * cache (kept beside OUT_DIR, see src/site-config.ts) are removed first, so nothing is reused
+ * from an earlier run. `nodeArgs` go to node (e.g. `--cpu-prof`).
+ */
+export async function buildCorpus(contentDir: string, outDir: string, logFile: string, nodeArgs: string[] = []): Promise<BuildMeasurement> {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.rmSync(path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`), { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const timeFile = `${logFile}.time`;
+  const astro = [...nodeArgs, path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'build'];
+  const useTime = fs.existsSync(GNU_TIME);
+  const [command, args] = useTime
+    ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...astro]]
+    : [process.execPath, astro];
+  const log = fs.openSync(logFile, 'w');
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: buildEnv(contentDir, outDir), stdio: ['ignore', log, log] });
+  const memory = watchTreeRss(child.pid!);
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exit) => resolve(exit ?? 1));
+  });
+  const ms = performance.now() - started;
+  const { peak } = memory.stop();
+  fs.closeSync(log);
+  if (code !== 0) {
+    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+    throw new Error(`astro build of ${contentDir} failed with exit code ${code}; log: ${logFile}\n${tail}`);
+  }
+  let cpuMs: number | null = null;
+  if (useTime) {
+    const [user, system] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    cpuMs = Math.round(((user ?? 0) + (system ?? 0)) * 1000);
+  }
+  const files = walkFiles(outDir);
+  return {
+    ms: Math.round(ms),
+    cpuMs,
+    peakRss: peak,
+    pages: files.filter((file) => file.endsWith('.html')).length,
+    outputBytes: files.reduce((sum, file) => sum + fs.statSync(file).size, 0),
+    outDir,
+  };
+}
