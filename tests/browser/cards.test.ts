@@ -59,23 +59,61 @@ describe('annotation cards in Chromium', () => {
     await context.close();
   });
 
-  it('reaches every annotation by keyboard, in reading order', async () => {
+  it('walks the whole article by keyboard: every annotation in reading order, each card opens and closes, focus always visible', async () => {
     const page = await browser.newPage();
     await page.goto(host.url + ARTICLE);
     const expected = await page.$$eval('.article__body [data-annotation]', (els) => els.map((el) => el.id));
+    const cards = await page.$$eval('.article__body button[popovertarget]', (els) => els.map((el) => el.getAttribute('popovertarget')!));
+    // The last thing Tab can reach; the walk ends there, before focus leaves the page.
+    const last = await page.evaluate(() => {
+      const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+        (el) => el.tabIndex >= 0 && el.checkVisibility(),
+      );
+      tabbable.at(-1)!.dataset.walkEnd = '';
+      return tabbable.length;
+    });
     const reached: string[] = [];
-    for (let i = 0; i < 200 && reached.length < expected.length; i++) {
+    const opened = new Set<string>();
+    const problems: string[] = [];
+    for (let step = 0; step <= last; step++) {
       await page.keyboard.press('Tab');
-      const id = await page.evaluate(() => {
-        const el = document.activeElement;
-        return el?.matches('.annotation__trigger') ? el.closest('[data-annotation]')!.id : '';
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : undefined;
+        return {
+          tag: el?.tagName ?? 'none',
+          annotation: el?.matches('.annotation__trigger') ? el.closest('[data-annotation]')!.id : '',
+          card: el?.closest('.article__body') ? (el.getAttribute('popovertarget') ?? '') : '',
+          outline: style ? `${style.outlineStyle} ${parseFloat(style.outlineWidth)}` : '',
+          end: el?.dataset.walkEnd !== undefined,
+        };
       });
-      if (id && !reached.includes(id)) reached.push(id);
+      const where = `step ${step + 1} (${focus.tag} ${focus.annotation || focus.card})`;
+      if (focus.tag === 'BODY' || focus.tag === 'none') {
+        problems.push(`${where}: focus was lost`);
+        break;
+      }
+      const [style, width] = focus.outline.split(' ');
+      if (style === 'none' || Number(width) < 2) problems.push(`${where}: no visible focus outline (${focus.outline})`);
+      if (focus.annotation && !reached.includes(focus.annotation)) reached.push(focus.annotation);
+      if (focus.card) {
+        const card = page.locator(`#${focus.card}`);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => card.evaluate((el) => el.matches(':popover-open')), `${focus.card} opens with Enter`).toBe(true);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => card.evaluate((el) => el.matches(':popover-open')), `${focus.card} closes with Escape`).toBe(false);
+        const back = await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'));
+        if (back !== focus.card) problems.push(`${where}: focus did not return to the trigger after Escape`);
+        opened.add(focus.card);
+      }
+      if (focus.end) break;
     }
+    expect(problems).toEqual([]);
     // A nested passage's own marker follows the annotations inside it.
     const order = (ids: string[]) => ids.filter((id) => !id.startsWith('claim-'));
     expect(order(reached)).toEqual(order(expected));
     expect(new Set(reached)).toEqual(new Set(expected));
+    expect(opened).toEqual(new Set(cards));
     await page.close();
   });
 });
