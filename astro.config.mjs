@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkAnnotations from './src/annotations/remark-annotations.ts';
 import { siteConfig } from './src/site-config.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 const { site, base, contentDir, outDir, cacheDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
 const authoring = process.argv.includes('dev');
@@ -33,5 +34,5 @@ export default defineConfig({
     remarkPlugins: [remarkDirective, [remarkAnnotations, { contentDir: path.resolve(contentDir), base, fresh: authoring }]],
     rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }]],
   },
-  integrations: [mdx()],
+  integrations: [mdx(), securityHeaders()],
 });
