@@ -8,6 +8,7 @@ import { siteDir } from '../helpers/build-site';
 import { attr, listPages, readPage, select, selectAll } from '../helpers/html';
 import { PROJECT_ROOT } from '../helpers/paths';
 import { TEST_SITES } from '../setup/build-sites';
+import { listFiles } from '../helpers/site-files';
 import { inlineCode } from '../helpers/inline-code';
 import { fromHtml } from 'hast-util-from-html';
 
@@ -83,6 +84,13 @@ describe.each(TEST_SITES.map((site) => site.name))('every page of the "%s" site'
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('ships no build internals (Astro content modules, schemas, data store)', () => {
+    const internal = listFiles(dist).filter((file) =>
+      /^(content-[a-z]+\.mjs|data-store\.json|settings\.json|collections\/|chunks\/|pages\/.*\.mjs)/.test(file),
+    );
+    expect(internal).toEqual([]);
   });
 
   it('ships _headers with the same policy for hosts that take headers', () => {
