@@ -99,9 +99,13 @@ describe('annotation cards in Chromium', () => {
       if (focus.card) {
         const card = page.locator(`#${focus.card}`);
         await page.keyboard.press('Enter');
-        await expect.poll(() => card.evaluate((el) => el.matches(':popover-open')), { message: `${focus.card} opens with Enter` }).toBe(true);
+        await expect
+          .poll(() => card.evaluate((el) => el.matches(':popover-open')), { message: `${focus.card} opens with Enter` })
+          .toBe(true);
         await page.keyboard.press('Escape');
-        await expect.poll(() => card.evaluate((el) => el.matches(':popover-open')), { message: `${focus.card} closes with Escape` }).toBe(false);
+        await expect
+          .poll(() => card.evaluate((el) => el.matches(':popover-open')), { message: `${focus.card} closes with Escape` })
+          .toBe(false);
         const back = await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'));
         if (back !== focus.card) problems.push(`${where}: focus did not return to the trigger after Escape`);
         opened.add(focus.card);

@@ -22,18 +22,27 @@ export function validateHtml(paths: string[]): Promise<VnuMessage[]> {
   const jar: string = String(require('vnu-jar'));
   const java = process.env.JAVA_PATH || 'java';
   return new Promise((resolve, reject) => {
-    execFile(java, ['-jar', jar, '--format', 'json', '--skip-non-html', ...paths], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new Error('Java was not found. The HTML validity tests run the Nu HTML Checker (vnu.jar): install a JRE with `sudo apt-get install default-jre-headless`, or set JAVA_PATH.'));
-        return;
-      }
-      // vnu exits non-zero when it finds errors; its JSON report is on stderr either way.
-      try {
-        resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
-      } catch {
-        reject(new Error(`The Nu HTML Checker did not produce a report:\n${stderr || error?.message}`));
-      }
-    });
+    execFile(
+      java,
+      ['-jar', jar, '--format', 'json', '--skip-non-html', ...paths],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(
+            new Error(
+              'Java was not found. The HTML validity tests run the Nu HTML Checker (vnu.jar): install a JRE with `sudo apt-get install default-jre-headless`, or set JAVA_PATH.',
+            ),
+          );
+          return;
+        }
+        // vnu exits non-zero when it finds errors; its JSON report is on stderr either way.
+        try {
+          resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
+        } catch {
+          reject(new Error(`The Nu HTML Checker did not produce a report:\n${stderr || error?.message}`));
+        }
+      },
+    );
   });
 }
 
