@@ -77,14 +77,48 @@ describe('annotation cards in Chromium', () => {
     const problems: string[] = [];
     for (let step = 0; step <= last; step++) {
       await page.keyboard.press('Tab');
-      const focus = await page.evaluate(() => {
+      const focus = await page.evaluate(async () => {
+        // Let a smooth scroll to the focused element finish: two frames with no movement.
+        await new Promise<void>((done) => {
+          let last = NaN;
+          const frame = () => (scrollY === last ? done() : ((last = scrollY), requestAnimationFrame(frame)));
+          requestAnimationFrame(frame);
+        });
         const el = document.activeElement as HTMLElement | null;
-        const style = el ? getComputedStyle(el) : undefined;
+        /** Why a sighted keyboard user could not see where focus is, or '' when they can. */
+        const unseen = (): string => {
+          if (!el) return 'nothing focused';
+          const style = getComputedStyle(el);
+          const width = parseFloat(style.outlineWidth);
+          if (style.outlineStyle === 'none' || width < 2) return `no focus outline (${style.outlineStyle} ${width}px)`;
+          // WCAG 1.4.11: the outline needs 3:1 against the page behind it.
+          const luminance = (color: string) => {
+            const [r, g, b] = color
+              .match(/[\d.]+/g)!
+              .slice(0, 3)
+              .map((c) => {
+                const v = Number(c) / 255;
+                return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+              });
+            return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+          };
+          const [hi, lo] = [luminance(style.outlineColor), luminance(getComputedStyle(document.body).backgroundColor)].sort(
+            (a, b) => b - a,
+          );
+          const contrast = (hi! + 0.05) / (lo! + 0.05);
+          if (contrast < 3) return `focus outline contrast ${contrast.toFixed(2)}:1`;
+          // WCAG 2.4.11: nothing the page draws covers the focused element.
+          const box = el.getClientRects()[0];
+          if (!box) return 'focused element has no box';
+          const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          if (!top || !(el === top || el.contains(top))) return `focused element is covered by ${top?.tagName ?? 'nothing'}`;
+          return '';
+        };
         return {
           tag: el?.tagName ?? 'none',
           annotation: el?.matches('.annotation__trigger') ? el.closest('[data-annotation]')!.id : '',
           card: el?.closest('.article__body') ? (el.getAttribute('popovertarget') ?? '') : '',
-          outline: style ? `${style.outlineStyle} ${parseFloat(style.outlineWidth)}` : '',
+          unseen: unseen(),
           end: el?.dataset.walkEnd !== undefined,
         };
       });
@@ -93,8 +127,7 @@ describe('annotation cards in Chromium', () => {
         problems.push(`${where}: focus was lost`);
         break;
       }
-      const [style, width] = focus.outline.split(' ');
-      if (style === 'none' || Number(width) < 2) problems.push(`${where}: no visible focus outline (${focus.outline})`);
+      if (focus.unseen) problems.push(`${where}: ${focus.unseen}`);
       if (focus.annotation && !reached.includes(focus.annotation)) reached.push(focus.annotation);
       if (focus.card) {
         const card = page.locator(`#${focus.card}`);
