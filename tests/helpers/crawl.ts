@@ -73,8 +73,12 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
   const idsByPage = new Map<string, Set<string>>();
   const fragments: Array<{ from: string; page: string; id: string }> = [];
   const queue: Array<{ url: string; from: string }> = [{ url: served.href, from: '(start)' }];
-  for (const path of options.start ?? []) queue.push({ url: new URL(path, served).href, from: '(built file)' });
-  const seen = new Set(queue.map((item) => item.url));
+  const seen = new Set([served.href]);
+  for (const path of options.start ?? []) {
+    const url = new URL(path, served).href;
+    if (!seen.has(url)) queue.push({ url, from: '(built file)' });
+    seen.add(url);
+  }
 
   const visit = async ({ url, from }: { url: string; from: string }) => {
     const response = await fetch(url, { redirect: 'manual' });
