@@ -9,6 +9,7 @@ import remarkAnnotations from './src/annotations/remark-annotations.ts';
 import rehypeArticleText from './src/annotations/rehype-article-text.ts';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site-config.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 const { site, base, contentDir, outDir, cacheDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
 const authoring = process.argv.includes('dev');
@@ -37,5 +38,5 @@ export default defineConfig({
   },
   // Static subtrees (annotation cards, endnotes) compile to HTML strings rather than JSX calls:
   // each article module is several times smaller, which cuts bundling time and memory.
-  integrations: [mdx({ optimize: true }), sitemap()],
+  integrations: [mdx({ optimize: true }), sitemap(), securityHeaders()],
 });

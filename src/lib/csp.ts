@@ -1,9 +1,9 @@
 /**
- * The Content-Security-Policy every page carries (as a meta tag) and that README gives as a
- * header for hosts that take one. No inline scripts or styles; WebAssembly and a worker from
- * our own origin for search.
+ * The Content-Security-Policy, in one place. Every page carries it as a meta tag
+ * (BaseLayout); `_headers` and README's nginx snippet send it as a header (security-headers.ts).
+ * No inline scripts or styles; WebAssembly and a worker from our own origin for search.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -15,4 +15,13 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-].join('; ');
+];
+
+/** What only a header can say: browsers ignore (and warn about) `frame-ancestors` in a meta tag. */
+export const CSP_HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none'"];
+
+/** The policy as the meta tag carries it. */
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+
+/** The policy as an HTTP header: the meta tag's directives plus the header-only ones. */
+export const CONTENT_SECURITY_POLICY_HEADER = [...CSP_DIRECTIVES, ...CSP_HEADER_ONLY_DIRECTIVES].join('; ');

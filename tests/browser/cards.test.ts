@@ -59,23 +59,98 @@ describe('annotation cards in Chromium', () => {
     await context.close();
   });
 
-  it('reaches every annotation by keyboard, in reading order', async () => {
+  it('walks the whole article by keyboard: every annotation in reading order, each card opens and closes, focus always visible', async () => {
     const page = await browser.newPage();
     await page.goto(host.url + ARTICLE);
     const expected = await page.$$eval('.article__body [data-annotation]', (els) => els.map((el) => el.id));
+    const cards = await page.$$eval('.article__body button[popovertarget]', (els) => els.map((el) => el.getAttribute('popovertarget')!));
+    // The last thing Tab can reach; the walk ends there, before focus leaves the page.
+    const last = await page.evaluate(() => {
+      const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+        (el) => el.tabIndex >= 0 && el.checkVisibility(),
+      );
+      tabbable.at(-1)!.dataset.walkEnd = '';
+      return tabbable.length;
+    });
     const reached: string[] = [];
-    for (let i = 0; i < 200 && reached.length < expected.length; i++) {
+    const opened = new Set<string>();
+    const problems: string[] = [];
+    for (let step = 0; step <= last; step++) {
       await page.keyboard.press('Tab');
-      const id = await page.evaluate(() => {
-        const el = document.activeElement;
-        return el?.matches('.annotation__trigger') ? el.closest('[data-annotation]')!.id : '';
+      const focus = await page.evaluate(async () => {
+        // Let a smooth scroll to the focused element finish: two frames with no movement.
+        await new Promise<void>((done) => {
+          let last = NaN;
+          const frame = () => (scrollY === last ? done() : ((last = scrollY), requestAnimationFrame(frame)));
+          requestAnimationFrame(frame);
+        });
+        const el = document.activeElement as HTMLElement | null;
+        /** Why a sighted keyboard user could not see where focus is, or '' when they can. */
+        const unseen = (): string => {
+          if (!el) return 'nothing focused';
+          const style = getComputedStyle(el);
+          const width = parseFloat(style.outlineWidth);
+          if (style.outlineStyle === 'none' || width < 2) return `no focus outline (${style.outlineStyle} ${width}px)`;
+          // WCAG 1.4.11: the outline needs 3:1 against the page behind it.
+          const luminance = (color: string) => {
+            const [r, g, b] = color
+              .match(/[\d.]+/g)!
+              .slice(0, 3)
+              .map((c) => {
+                const v = Number(c) / 255;
+                return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+              });
+            return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+          };
+          const [hi, lo] = [luminance(style.outlineColor), luminance(getComputedStyle(document.body).backgroundColor)].sort(
+            (a, b) => b - a,
+          );
+          const contrast = (hi! + 0.05) / (lo! + 0.05);
+          if (contrast < 3) return `focus outline contrast ${contrast.toFixed(2)}:1`;
+          // WCAG 2.4.11: nothing the page draws covers the focused element.
+          const box = el.getClientRects()[0];
+          if (!box) return 'focused element has no box';
+          const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          if (!top || !(el === top || el.contains(top))) return `focused element is covered by ${top?.tagName ?? 'nothing'}`;
+          return '';
+        };
+        return {
+          tag: el?.tagName ?? 'none',
+          annotation: el?.matches('.annotation__trigger') ? el.closest('[data-annotation]')!.id : '',
+          card: el?.closest('.article__body') ? (el.getAttribute('popovertarget') ?? '') : '',
+          unseen: unseen(),
+          end: el?.dataset.walkEnd !== undefined,
+        };
       });
-      if (id && !reached.includes(id)) reached.push(id);
+      const where = `step ${step + 1} (${focus.tag} ${focus.annotation || focus.card})`;
+      if (focus.tag === 'BODY' || focus.tag === 'none') {
+        problems.push(`${where}: focus was lost`);
+        break;
+      }
+      if (focus.unseen) problems.push(`${where}: ${focus.unseen}`);
+      if (focus.annotation && !reached.includes(focus.annotation)) reached.push(focus.annotation);
+      if (focus.card) {
+        const card = page.locator(`#${focus.card}`);
+        await page.keyboard.press('Enter');
+        await expect
+          .poll(() => card.evaluate((el) => el.matches(':popover-open')), { message: `${focus.card} opens with Enter` })
+          .toBe(true);
+        await page.keyboard.press('Escape');
+        await expect
+          .poll(() => card.evaluate((el) => el.matches(':popover-open')), { message: `${focus.card} closes with Escape` })
+          .toBe(false);
+        const back = await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'));
+        if (back !== focus.card) problems.push(`${where}: focus did not return to the trigger after Escape`);
+        opened.add(focus.card);
+      }
+      if (focus.end) break;
     }
+    expect(problems).toEqual([]);
     // A nested passage's own marker follows the annotations inside it.
     const order = (ids: string[]) => ids.filter((id) => !id.startsWith('claim-'));
     expect(order(reached)).toEqual(order(expected));
     expect(new Set(reached)).toEqual(new Set(expected));
+    expect(opened).toEqual(new Set(cards));
     await page.close();
   });
 });

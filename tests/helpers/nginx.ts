@@ -49,11 +49,16 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`nginx did not listen on 127.0.0.1:${port}:\n${log()}`);
 }
 
+export interface NginxOptions {
+  /** Directives added to the server block, e.g. README's `add_header` lines. */
+  serverDirectives?: string;
+}
+
 /**
  * Serves a built `dist/` with nginx on 127.0.0.1, at the site root or under `basePath`, the
  * way a deployer would: directory URLs, `404.html` for unknown paths, nothing else.
  */
-export async function serveWithNginx(distDir: string, basePath = '/'): Promise<StaticHost> {
+export async function serveWithNginx(distDir: string, basePath = '/', options: NginxOptions = {}): Promise<StaticHost> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-'));
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   // The site root is a folder in which dist/ sits at the base path.
@@ -89,6 +94,7 @@ http {
     absolute_redirect off;
     index index.html;
     error_page 404 ${base}404.html;
+    ${options.serverDirectives ?? ''}
     location / { try_files $uri $uri/ =404; }
   }
 }
