@@ -31,8 +31,8 @@ export function checkContent(contentDir: string, { base = '/' } = {}): ContentCh
   }
   const { registry, problems: registryProblems } = readRegistry(contentDir);
   problems.push(...registryProblems);
-  counts.people = registry.people.size;
-  counts.claims = registry.claims.size;
+  counts.people = registry.people.size + (registry.unusable?.people.size ?? 0);
+  counts.claims = registry.claims.size + (registry.unusable?.claims.size ?? 0);
 
   const { articles, problems: articleProblems } = readArticleFiles(contentDir);
   problems.push(...articleProblems);

@@ -46,6 +46,8 @@ export function listEntryFiles(
     if (!KEBAB_ID.test(id)) {
       problems.push({
         file: displayPath(file),
+        line: 1,
+        column: 1,
         message: `file name \`${shown(id)}\` is not a usable id`,
         hint: 'rename the file to lowercase kebab-case ASCII (letters a-z, digits, single hyphens), e.g. `scott-bessent.yaml`; invisible characters such as zero-width joiners or direction marks count too',
       });
@@ -70,6 +72,8 @@ function readEntries<T extends z.ZodTypeAny>(
     if (seen.has(id)) {
       problems.push({
         file: shown,
+        line: 1,
+        column: 1,
         message: `duplicate id \`${id}\`: ${seen.get(id)} has the same name`,
         hint: 'keep one of the two files (.yaml and .yml count as the same id)',
       });
