@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site';
 import { hostileCases, materializeCase } from '../helpers/hostile';
 import { SITES_DIR } from '../helpers/paths';
+import { revealInvisible } from '../../src/lib/shown';
 import { mapWithLimit } from '../helpers/pool';
 
 /**
@@ -52,7 +53,8 @@ describe('the real build refuses bad content, naming the file, line and what to 
       const result = results.get(testCase.name)!;
       expect(result.code, result.output).not.toBe(0);
       const first = testCase.expected[0]!;
-      const place = `${path.join(result.contentDir, first.file)}:${first.line}:${first.column}`;
+      // Messages show invisible characters (a zero-width joiner in a file name) as `\u{200D}`.
+      const place = revealInvisible(`${path.join(result.contentDir, first.file)}:${first.line}:${first.column}`);
       expect(result.output).toContain(`${place}: `);
       expect(result.output).toContain(first.message);
       expect(result.output).toMatch(/\n  hint: \S/);
