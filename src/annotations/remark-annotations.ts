@@ -381,6 +381,9 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
   }
 }
 
+/** Attributes that would reach into the page: styles the CSP blocks, ids and focus order it owns. */
+const PAGE_ATTRIBUTES = new Set(['style', 'id', 'tabindex', 'autofocus', 'contenteditable', 'accesskey']);
+
 function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, report: (node: Nodes, message: string, hint?: string) => void) {
   const name = (node.name ?? '').toLowerCase();
   if (FORBIDDEN_ELEMENTS.has(name)) {
@@ -397,6 +400,8 @@ function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, report: (node: No
     const value = (attribute as MdxJsxAttribute).value;
     if (key.startsWith('on')) {
       report(node, `Unexpected event handler \`${attribute.name}\` on \`<${node.name}>\``, 'scripts in content are not allowed; remove the attribute');
+    } else if (PAGE_ATTRIBUTES.has(key) || key.startsWith('popover')) {
+      report(node, `Unexpected \`${attribute.name}\` on \`<${node.name}>\``, key === 'style' ? 'inline styles are blocked by the Content-Security-Policy; remove the attribute' : 'ids, focus and popovers belong to the page and its annotations; remove the attribute (use `{#anchor}` on a quote or figure for a link target)');
     } else if (key === 'dangerouslysetinnerhtml' || key === 'set:html') {
       report(node, `Unexpected \`${attribute.name}\` on \`<${node.name}>\``, 'raw HTML is not published; write the text in Markdown');
     } else if (URL_ATTRIBUTES.has(key) && typeof value === 'string' && !isAllowedContentUrl(value)) {
