@@ -15,7 +15,7 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/setup/build-sites.ts'],
           testTimeout: 60_000,
-          hookTimeout: 180_000,
+          hookTimeout: 600_000,
         },
       },
     ],

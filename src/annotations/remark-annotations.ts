@@ -14,6 +14,8 @@ import { cardElement, endnoteItem, kindHintId, KIND_LABELS, type CardContext } f
 import { IdAllocator, slugWords } from './ids';
 import { ANNOTATION_KINDS, KIND_SPECS, isAnnotationKind, type AnnotationKind, type AnnotationRecord } from './kinds';
 import { FORBIDDEN_ELEMENTS, URL_ATTRIBUTES, isAllowedContentUrl } from './safe-content';
+import { LIMITS } from '../content/limits';
+import { idTrouble, shown } from '../lib/shown';
 
 export interface RemarkAnnotationsOptions {
   /** Folder holding `people/` and `claims/` (absolute path). */
@@ -70,6 +72,30 @@ function hasInteractive(children: readonly Nodes[]): boolean {
   );
 }
 
+/** An MDX expression that is only a comment (block or line comments, nothing else). */
+function isComment(code: string): boolean {
+  return !code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim();
+}
+
+function insideLink(ancestors: readonly Nodes[]): boolean {
+  return ancestors.some(
+    (ancestor) =>
+      ancestor.type === 'link' ||
+      ancestor.type === 'linkReference' ||
+      ((ancestor.type === 'mdxJsxTextElement' || ancestor.type === 'mdxJsxFlowElement') && (ancestor.name ?? '').toLowerCase() === 'a'),
+  );
+}
+
+/**
+ * `:quote[abc{by=x}` or `:quote[abc`: remark-directive sees a bare `:quote` and leaves the
+ * rest as text, so a missing `]` shows up as a directive with nothing, followed by `[` or `{`.
+ */
+function unclosed(node: TextDirective, parent: Parent): boolean {
+  if (node.children.length || Object.keys(node.attributes ?? {}).length) return false;
+  const next = parent.children[parent.children.indexOf(node) + 1];
+  return Boolean(next && ((next.type === 'text' && /^[[{]/.test(next.value)) || next.type === 'mdxTextExpression'));
+}
+
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
@@ -107,18 +133,39 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         checkJsx(node, report);
+        if (insideLink(ancestors) && (node.name ?? '').toLowerCase() === 'a') {
+          report(node, 'Unexpected link inside a link', 'a link cannot contain another link; remove one of them');
+        }
         break;
+      case 'mdxjsEsm':
+        report(node, 'Unexpected `import` or `export` in an article, expected text', 'articles are text and annotations; code is not run from content, remove the statement');
+        return 'skip';
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        // `{/* note */}` comments are fine; anything else would run as code during the build.
+        if (!isComment(node.value)) {
+          report(node, `Unexpected expression \`{${shown(node.value, 40)}}\`, expected text`, 'in MDX `{` starts code, which articles may not run: write a literal brace as `\\{`; attributes of an annotation follow its `]` directly: `:quote[words]{by=person-id}`');
+        }
+        return 'skip';
       case 'textDirective':
       case 'leafDirective':
       case 'containerDirective': {
         const parent = ancestors[ancestors.length - 1] as Parent;
         if (node.type === 'textDirective' && isAnnotationKind(node.name)) {
+          if (unclosed(node, parent)) {
+            report(node, `Unclosed \`:${node.name}\`, expected \`:${node.name}[words]{attributes}\` with both brackets closed`, `close the \`[\` with \`]\` and the \`{\` with \`}\` on the same paragraph, for example \`${KIND_SPECS[node.name].example}\`; to write the text literally, escape the colon: \`\\:${node.name}\``);
+            return 'skip';
+          }
+          if (insideLink(ancestors)) {
+            report(node, `Unexpected \`:${node.name}\` inside a link, expected the annotation outside it`, 'an annotation opens a card and cannot sit inside a link; put the link inside the annotation label or next to it');
+            return 'skip';
+          }
           found.push({ node, ancestors: ancestors as Parent[] });
           break;
         }
         const meant = nearMiss(node.name);
         if (meant && node.type === 'textDirective') {
-          report(node, `Unexpected directive \`:${node.name}\`, expected one of ${ANNOTATION_KINDS.map((k) => `\`:${k}\``).join(', ')}`, `did you mean \`:${meant}\`? (${KIND_SPECS[meant].example}); to keep the text as written, escape the colon: \`\\:${node.name}\``);
+          report(node, `Unexpected directive \`:${shown(node.name, 40)}\`, expected one of ${ANNOTATION_KINDS.map((k) => `\`:${k}\``).join(', ')}`, `did you mean \`:${meant}\`? (${KIND_SPECS[meant].example}); to keep the text as written, escape the colon: \`\\:${node.name}\``);
         } else if (isAnnotationKind(node.name) || meant) {
           const kind = meant ?? node.name;
           report(node, `Unexpected ${node.type === 'leafDirective' ? 'leaf (`::`)' : 'container (`:::`)'} directive \`${node.name}\`, expected a text directive with one colon`, `write \`${KIND_SPECS[kind as AnnotationKind].example}\` inside a sentence`);
@@ -174,10 +221,12 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
 
     for (const [key, value] of Object.entries(attributes)) {
       if (!allowed.includes(key)) {
-        const shown = key === 'class' ? `.${value}` : key;
-        fail(`Unexpected attribute \`${shown}\` on \`:${kind}\`, expected ${allowed.map((a) => (a === 'id' ? '`#id`' : `\`${a}\``)).join(', ')}`, `${didYouMean(key, allowed)}for example \`${spec.example}\``);
+        const written = key === 'class' ? `.${value}` : key;
+        fail(`Unexpected attribute \`${shown(written, 40)}\` on \`:${kind}\`, expected ${allowed.map((a) => (a === 'id' ? '`#id`' : `\`${a}\``)).join(', ')}`, `${didYouMean(key.slice(0, 40), allowed)}for example \`${spec.example}\``);
       } else if (value === null || value === undefined || value.trim() === '') {
         fail(`Unexpected empty \`${key}\` on \`:${kind}\`, expected a value`, `for example \`${spec.example}\``);
+      } else if (value.length > LIMITS.attribute) {
+        fail(`Unexpected ${value.length}-character \`${key}\` on \`:${kind}\`, expected at most ${LIMITS.attribute} characters`, key === 'about' ? 'say in a few words what the figure measures; background belongs in the text or a claim file' : 'ids and values are short: check for a missing quotation mark or `}`');
       }
     }
     for (const key of spec.required) {
@@ -189,13 +238,19 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
     const label = collapse(toString(node));
     if (spec.labelRequired && !label) {
       fail(`Missing text on \`:${kind}\`, expected the annotated words in \`[…]\``, `for example \`${spec.example}\``);
+    } else if (label.length > LIMITS.label) {
+      fail(`Unexpected ${label.length}-character label on \`:${kind}\`, expected at most ${LIMITS.label} characters`, 'annotate the words that matter (a quote, a figure, a name), not whole passages; check for a missing `]`');
     }
     if (!ok) return undefined;
 
     const personOf = (key: 'id' | 'by'): string | undefined => {
       const id = attributes[key]!;
       if (registry.people.has(id)) return id;
-      fail(`Unknown person \`${id}\` in \`${key === 'id' ? '#' : 'by='}${id}\``, `${didYouMean(id, registry.people.keys())}people are the file names in content/people`);
+      if (registry.unusable?.people.has(id)) {
+        fail(`Person \`${id}\` cannot be used until its file is fixed`, `see the problems reported for content/people/${id}.yaml`);
+        return undefined;
+      }
+      fail(`Unknown person \`${shown(id)}\` in \`${key === 'id' ? '#' : 'by='}${shown(id)}\``, `${idTrouble(id)}${didYouMean(id.slice(0, 200), registry.people.keys())}people are the file names in content/people`);
       return undefined;
     };
     const claimOf = (id: string | undefined): string | undefined => {
@@ -204,7 +259,11 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
         if (!citations.has(id)) citations.set(id, node);
         return id;
       }
-      fail(`Unknown claim \`${id}\``, `${didYouMean(id, registry.claims.keys())}claims are the file names in content/claims`);
+      if (registry.unusable?.claims.has(id)) {
+        fail(`Claim \`${id}\` cannot be used until its file is fixed`, `see the problems reported for content/claims/${id}.yaml`);
+        return undefined;
+      }
+      fail(`Unknown claim \`${shown(id)}\``, `${idTrouble(id)}${didYouMean(id.slice(0, 200), registry.claims.keys())}claims are the file names in content/claims`);
       return undefined;
     };
 
@@ -225,7 +284,7 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
       value = attributes.value!.trim();
       if (!NUMBER.test(value) && !isIsoDateValue(value)) {
         const looksLikeDate = /^\d{4}-/.test(value);
-        fail(`Unexpected figure value \`${value}\`, expected a number (\`100\`, \`2.5\`) or an ISO date (\`2025-11-01\`)`, looksLikeDate ? 'that date does not exist or is not zero-padded: write YYYY-MM-DD with a real day' : 'put the words in the label and the machine-readable number in `value=` (no units, commas or currency signs: `value=1500000 unit=USD`)');
+        fail(`Unexpected figure value \`${shown(value)}\`, expected a number (\`100\`, \`2.5\`) or an ISO date (\`2025-11-01\`)`, looksLikeDate ? 'that date does not exist or is not zero-padded: write YYYY-MM-DD with a real day' : 'put the words in the label and the machine-readable number in `value=` (no units, commas or currency signs: `value=1500000 unit=USD`)');
       }
       claim = claimOf(attributes.claim ?? undefined);
     }
@@ -237,7 +296,7 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
       const explicit = attributes.id;
       const earlier = explicitIds.get(explicit);
       if (!/^[a-z][a-z0-9-]*$/.test(explicit)) {
-        fail(`Unexpected anchor \`#${explicit}\` on \`:${kind}\`, expected lowercase letters, digits and hyphens`, 'anchors become URLs (`/articles/<slug>/#anchor`); use plain ASCII such as `#deal-quote`');
+        fail(`Unexpected anchor \`#${shown(explicit)}\` on \`:${kind}\`, expected lowercase letters, digits and hyphens`, 'anchors become URLs (`/articles/<slug>/#anchor`); use plain ASCII such as `#deal-quote`');
         return undefined;
       }
       if (earlier || ids.has(explicit)) {
@@ -322,17 +381,27 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
   }
 }
 
+/** Attributes that would reach into the page: styles the CSP blocks, ids and focus order it owns. */
+const PAGE_ATTRIBUTES = new Set(['style', 'id', 'tabindex', 'autofocus', 'contenteditable', 'accesskey']);
+
 function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, report: (node: Nodes, message: string, hint?: string) => void) {
   const name = (node.name ?? '').toLowerCase();
   if (FORBIDDEN_ELEMENTS.has(name)) {
-    report(node, `Unexpected \`<${node.name}>\` element, expected article text`, 'articles may not embed scripts, styles, frames, forms or objects; remove it');
+    report(node, `Unexpected \`<${node.name}>\` element, expected article text`, 'articles may not embed scripts, styles, frames, forms, controls or objects; remove it');
+  } else if (!/^[a-z][a-z0-9]*$/.test(node.name ?? '')) {
+    report(node, `Unexpected \`<${shown(node.name ?? '', 40)}>\`, expected a lowercase HTML element`, 'articles cannot use components or fragments; write the text in Markdown or with a plain HTML element such as `<abbr>`');
   }
   for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute') continue;
+    if (attribute.type === 'mdxJsxExpressionAttribute' || typeof attribute.value === 'object' && attribute.value !== null) {
+      report(node, `Unexpected code in an attribute of \`<${node.name}>\`, expected a quoted value`, 'write attribute values in quotes (`title="…"`); code in `{…}` is not run from content');
+      continue;
+    }
     const key = (attribute as MdxJsxAttribute).name.toLowerCase();
     const value = (attribute as MdxJsxAttribute).value;
     if (key.startsWith('on')) {
       report(node, `Unexpected event handler \`${attribute.name}\` on \`<${node.name}>\``, 'scripts in content are not allowed; remove the attribute');
+    } else if (PAGE_ATTRIBUTES.has(key) || key.startsWith('popover')) {
+      report(node, `Unexpected \`${attribute.name}\` on \`<${node.name}>\``, key === 'style' ? 'inline styles are blocked by the Content-Security-Policy; remove the attribute' : 'ids, focus and popovers belong to the page and its annotations; remove the attribute (use `{#anchor}` on a quote or figure for a link target)');
     } else if (key === 'dangerouslysetinnerhtml' || key === 'set:html') {
       report(node, `Unexpected \`${attribute.name}\` on \`<${node.name}>\``, 'raw HTML is not published; write the text in Markdown');
     } else if (URL_ATTRIBUTES.has(key) && typeof value === 'string' && !isAllowedContentUrl(value)) {
@@ -390,7 +459,8 @@ export default function remarkAnnotations(options: RemarkAnnotationsOptions) {
     if (problems.length) {
       const [first, ...rest] = problems;
       const more = rest.length ? `\n${rest.length} more:\n${rest.map(formatProblem).join('\n')}` : '';
-      file.fail(`${first!.message}${first!.hint ? `\n  hint: ${first!.hint}` : ''}${more}`, {
+      const where = formatProblem({ ...first!, message: '', hint: undefined }).replace(/: $/, '');
+      file.fail(`${first!.message} (${where})${first!.hint ? `\n  hint: ${first!.hint}` : ''}${more}`, {
         place: first!.line ? { line: first!.line, column: first!.column ?? 1 } : undefined,
         ruleId: RULE,
         source: 'remark-annotations',

@@ -27,6 +27,17 @@ export const FORBIDDEN_ELEMENTS = new Set([
   'svg',
   'math',
   'template',
+  // Controls: an annotation's card trigger is the only interactive element content makes.
+  'button',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'label',
+  'dialog',
+  'details',
+  'summary',
+  'noscript',
 ]);
 
 /** Attributes whose value is a URL. */

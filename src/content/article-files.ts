@@ -28,8 +28,14 @@ export function readArticleFiles(contentDir: string): { articles: ArticleFile[];
   const problems: ContentProblem[] = [];
   const articles: ArticleFile[] = [];
   const knownFields = Object.keys(articleSchema.innerType().shape);
+  const slugs = new Map<string, string>();
   for (const { id: slug, file } of listEntryFiles(path.join(contentDir, 'articles'), ARTICLE_EXTENSIONS, problems)) {
     const shown = displayPath(file);
+    if (slugs.has(slug)) {
+      problems.push({ file: shown, line: 1, column: 1, message: `duplicate slug \`${slug}\`: ${slugs.get(slug)} has the same name`, hint: 'two files would publish the same page; rename or delete one (.md and .mdx count as the same slug)' });
+      continue;
+    }
+    slugs.set(slug, shown);
     const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const match = FRONTMATTER.exec(source);
     if (!match) {

@@ -1,20 +1,40 @@
 import path from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
-import { readArticleFiles } from './article-files';
+import { checkContent } from './check';
 import { ContentError } from './problems';
 import { loadRegistry } from './registry';
 
+const checks = new Map<string, Promise<void>>();
+
 /**
- * Articles: Astro's glob loader over `<contentDir>/articles`, after a check that reports
- * bad frontmatter and empty bodies with the file and line (Astro alone names no line).
+ * Runs `npm run check`'s validation once per sync, shared by the three loaders, so a build
+ * stops before rendering with every problem of every file listed, each with its place and
+ * a hint, whichever collection Astro happens to load first.
+ */
+function checkOnce(contentDir: string): Promise<void> {
+  let pending = checks.get(contentDir);
+  if (!pending) {
+    pending = Promise.resolve().then(() => {
+      const { problems } = checkContent(contentDir);
+      if (problems.length) throw new ContentError(problems);
+    });
+    checks.set(contentDir, pending);
+    // Forget the result once this sync is over, so the next one (dev server) checks again.
+    pending.catch(() => {}).finally(() => setTimeout(() => checks.delete(contentDir), 1_000));
+  }
+  return pending;
+}
+
+/**
+ * Articles: Astro's glob loader over `<contentDir>/articles`, after the content check
+ * (Astro alone names no line for bad frontmatter and stops at the first broken file).
  */
 export function articleLoader(contentDir: string): Loader {
   const inner = glob({ pattern: '*.{md,mdx}', base: path.join(contentDir, 'articles') });
   return {
     name: 'articles',
     load: async (context) => {
-      const { problems } = readArticleFiles(contentDir);
-      if (problems.length) throw new ContentError(problems);
+      await checkOnce(contentDir);
       return inner.load(context);
     },
   };
@@ -28,6 +48,7 @@ export function registryLoader(contentDir: string, kind: 'people' | 'claims'): L
   return {
     name: kind,
     load: async ({ store, parseData, watcher, logger }) => {
+      await checkOnce(contentDir);
       const sync = async () => {
         // Re-read only while watching (dev); a build reads people and claims once for all.
         const registry = loadRegistry(contentDir, { fresh: Boolean(watcher) });

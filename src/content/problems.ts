@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { revealInvisible } from '../lib/shown';
 
 /** One thing wrong with the content, with the place an author can jump to. */
 export interface ContentProblem {
@@ -24,7 +25,8 @@ export function formatProblem(problem: ContentProblem): string {
   if (problem.line) where += `:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
   const field = problem.field ? `field \`${problem.field}\`: ` : '';
   const hint = problem.hint ? `\n  hint: ${problem.hint}` : '';
-  return `${where}: ${field}${problem.message}${hint}`;
+  // Text from content never reaches the terminal raw: no direction overrides or invisible characters.
+  return revealInvisible(`${where}: ${field}${problem.message}${hint}`.slice(0, 4_000));
 }
 
 /** Thrown when content cannot be published; the message lists every problem found. */
@@ -35,5 +37,14 @@ export class ContentError extends Error {
     super(`${count}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
+    // Astro prints `loc` as the error's location and the stack after it: point it at the
+    // content, and drop the stack, which only shows where in the build the check ran.
+    const first = problems.find((problem) => problem.line) ?? problems[0];
+    if (first) {
+      this.loc = { file: path.resolve(first.file), line: first.line ?? 1, column: first.column ?? 1 };
+    }
+    this.stack = '';
   }
+
+  readonly loc?: { file: string; line: number; column: number };
 }

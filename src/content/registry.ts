@@ -6,6 +6,7 @@ import { ContentError, displayPath, type ContentProblem } from './problems';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 import { describeZodIssues } from './zod-problems';
 import { didYouMean } from '../lib/suggest';
+import { shown, stripInvisible } from '../lib/shown';
 import type { z } from 'astro/zod';
 
 export interface Entry<T> {
@@ -20,6 +21,11 @@ export interface Entry<T> {
 export interface Registry {
   people: Map<string, Entry<PersonData>>;
   claims: Map<string, Entry<ClaimData>>;
+  /**
+   * Ids whose file exists but has problems of its own (reported there): references to them
+   * are not "unknown", and `npm run check` says so instead of suggesting another id.
+   */
+  unusable?: { people: Set<string>; claims: Set<string> };
 }
 
 export const YAML_EXTENSIONS = ['.yaml', '.yml'];
@@ -40,7 +46,9 @@ export function listEntryFiles(
     if (!KEBAB_ID.test(id)) {
       problems.push({
         file: displayPath(file),
-        message: `file name \`${JSON.stringify(id).slice(1, -1)}\` is not a usable id`,
+        line: 1,
+        column: 1,
+        message: `file name \`${shown(id)}\` is not a usable id`,
         hint: 'rename the file to lowercase kebab-case ASCII (letters a-z, digits, single hyphens), e.g. `scott-bessent.yaml`; invisible characters such as zero-width joiners or direction marks count too',
       });
       continue;
@@ -54,6 +62,7 @@ function readEntries<T extends z.ZodTypeAny>(
   dir: string,
   schema: T,
   problems: ContentProblem[],
+  unusable: Set<string> = new Set(),
 ): Map<string, Entry<z.output<T>>> {
   const entries = new Map<string, Entry<z.output<T>>>();
   const seen = new Map<string, string>();
@@ -63,12 +72,15 @@ function readEntries<T extends z.ZodTypeAny>(
     if (seen.has(id)) {
       problems.push({
         file: shown,
+        line: 1,
+        column: 1,
         message: `duplicate id \`${id}\`: ${seen.get(id)} has the same name`,
         hint: 'keep one of the two files (.yaml and .yml count as the same id)',
       });
       continue;
     }
     seen.set(id, shown);
+    unusable.add(id);
     const source = parseYamlSource(fs.readFileSync(file, 'utf8'));
     if (source.errors.length) {
       for (const error of source.errors) {
@@ -88,9 +100,15 @@ function readEntries<T extends z.ZodTypeAny>(
       }
       continue;
     }
+    unusable.delete(id);
     entries.set(id, { id, file, data: parsed.data, source });
   }
   return entries;
+}
+
+/** How names compare: case, Unicode composition and invisible characters do not make two names differ. */
+function nameKey(name: string): string {
+  return stripInvisible(name).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Checks that need more than one file: claimants exist, aliases are not shared. */
@@ -99,7 +117,7 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
   for (const person of registry.people.values()) {
     const names = [person.data.name, ...person.data.aliases];
     person.data.aliases.forEach((alias, index) => {
-      const key = alias.toLowerCase();
+      const key = nameKey(alias);
       const owner = nameOwners.get(key);
       if (owner && owner !== person.id) {
         problems.push({
@@ -112,11 +130,11 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
       }
     });
     for (const name of names) {
-      if (!nameOwners.has(name.toLowerCase())) nameOwners.set(name.toLowerCase(), person.id);
+      if (!nameOwners.has(nameKey(name))) nameOwners.set(nameKey(name), person.id);
     }
   }
   for (const claim of registry.claims.values()) {
-    if (!registry.people.has(claim.data.claimant)) {
+    if (!registry.people.has(claim.data.claimant) && !registry.unusable?.people.has(claim.data.claimant)) {
       problems.push({
         file: displayPath(claim.file),
         ...claim.source.placeOf(['claimant']),
@@ -131,9 +149,11 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
 /** Reads and validates people and claims, collecting every problem instead of stopping. */
 export function readRegistry(contentDir: string): { registry: Registry; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
+  const unusable = { people: new Set<string>(), claims: new Set<string>() };
   const registry: Registry = {
-    people: readEntries(path.join(contentDir, 'people'), personSchema, problems),
-    claims: readEntries(path.join(contentDir, 'claims'), claimSchema, problems),
+    people: readEntries(path.join(contentDir, 'people'), personSchema, problems, unusable.people),
+    claims: readEntries(path.join(contentDir, 'claims'), claimSchema, problems, unusable.claims),
+    unusable,
   };
   crossCheck(registry, problems);
   return { registry, problems };

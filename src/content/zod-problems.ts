@@ -24,6 +24,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
           issues.push({
             path,
             message: `must be ${article(issue.expected)}, not ${article(issue.received)}`,
+            hint: TYPE_HINTS[issue.expected] ?? 'see the field list under “Content layout” in README',
           });
         }
         break;
@@ -54,13 +55,29 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
         });
         break;
       case 'too_small':
-        issues.push({ path, message: issue.message === 'must not be empty' ? 'must not be empty' : issue.message });
+        issues.push({ path, message: issue.message, hint: issue.message === 'must not be empty' ? 'write the text, or remove the field if it is optional' : customHint(issue.message) });
         break;
       default:
-        issues.push({ path, message: issue.message });
+        issues.push({ path, message: issue.message, hint: customHint(issue.message) });
     }
   }
   return issues;
+}
+
+const TYPE_HINTS: Record<string, string> = {
+  array: 'write a list, one `- item` per line (or `[a, b]`)',
+  string: 'write text; put quotation marks around it if YAML reads it as a number, date or `yes`/`no`',
+  object: 'write the fields (`title: …`, `url: …`) indented under it',
+};
+
+/** What to do about the messages our own refinements produce. */
+function customHint(message: string): string {
+  if (/not a real date/.test(message)) return 'write a day that exists as YYYY-MM-DD, for example 2025-10-26';
+  if (/http/.test(message)) return 'link only to web pages (`https://…`); `javascript:`, `data:` and `file:` links are refused';
+  if (/at most/.test(message)) return 'shorten it: one line for names, titles and sources, a paragraph for descriptions, bios and quotes';
+  if (/kebab-case/.test(message)) return 'ids are file names: lowercase letters a-z, digits and single hyphens';
+  if (/before `published`/.test(message)) return 'set `updated` to the day of the update, on or after `published`';
+  return 'see the field list under “Content layout” in README';
 }
 
 function article(type: string): string {

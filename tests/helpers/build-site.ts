@@ -30,7 +30,37 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs the project's real `astro build` against some content, into its own folder. */
+/**
+ * Astro writes generated files into the project's own `.astro/` folder, so two builds of
+ * this checkout at once (test files run in parallel workers) would overwrite each other's.
+ * A lock folder beside the test sites lets one build run at a time across processes.
+ */
+async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+  const lock = path.join(SITES_DIR, '.build-lock');
+  fs.mkdirSync(SITES_DIR, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than any build can take was left by a killed run.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 20 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  return withBuildLock(() => runBuild(options));
+}
+
+function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(SITES_DIR, options.name, 'dist');
   fs.rmSync(path.dirname(outDir), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outDir), { recursive: true });

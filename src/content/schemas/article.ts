@@ -1,25 +1,25 @@
 import { z } from 'astro/zod';
-import { isoDay, text } from './fields';
+import { isoDay, lineText, paragraphText } from './fields';
 
 /** Frontmatter of `content/articles/<slug>.mdx`. */
 export const articleSchema = z
   .object({
     /** Headline, shown on the page, in the list, the feed and search results. */
-    title: text,
+    title: lineText,
     /** One or two sentences for lists, feeds and link previews. */
-    description: text,
+    description: paragraphText,
     /** Day of first publication, `YYYY-MM-DD`. */
     published: isoDay,
     /** Day of the last substantive update, `YYYY-MM-DD`; never before `published`. */
     updated: isoDay.optional(),
     /** Author line as printed, e.g. "By Jane Doe". */
-    byline: text.optional(),
+    byline: lineText.optional(),
     /** Credit line, e.g. "Reuters contributed to this report." */
-    credits: text.optional(),
+    credits: lineText.optional(),
     /** Dateline place, e.g. "Kuala Lumpur". */
-    location: text.optional(),
+    location: lineText.optional(),
     /** Topic labels. */
-    tags: z.array(text).default([]),
+    tags: z.array(lineText).default([]),
   })
   .strict()
   .superRefine((data, ctx) => {

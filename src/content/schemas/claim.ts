@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { entityId, httpUrl, isoDay, text } from './fields';
+import { entityId, httpUrl, isoDay, lineText, paragraphText } from './fields';
 
 /**
  * What a claim card says about a claim. Only `supported`, `disputed` and `false` are
@@ -38,7 +38,7 @@ export const claimStatusNames = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...
 
 export const sourceSchema = z
   .object({
-    title: text,
+    title: lineText,
     /** http(s) only: a `javascript:` or `data:` link is refused at build time. */
     url: httpUrl,
   })
@@ -48,18 +48,18 @@ export const sourceSchema = z
 export const claimSchema = z
   .object({
     /** The claim in neutral words. */
-    statement: text,
+    statement: paragraphText,
     /** Person id (a file name in content/people). */
     claimant: entityId,
     /** When the claim was made, `YYYY-MM-DD`. */
     date: isoDay,
     /** Where or how it was made, e.g. "Interview with NBC's Meet the Press". */
-    source: text,
+    source: lineText,
     status: z.enum(claimStatusNames),
     /** The claimant's words, verbatim as they appear in every article that cites the claim. */
-    quote: text.optional(),
+    quote: paragraphText.optional(),
     /** A paragraph of background. */
-    context: text.optional(),
+    context: paragraphText.optional(),
     sources: z.array(sourceSchema).default([]),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LIMITS } from '../limits';
 
 /** `YYYY-MM-DD` that names a real calendar day (rejects 2025-02-30). */
 export function isRealIsoDate(value: string): boolean {
@@ -46,8 +47,14 @@ export const entityId = z
 /** Non-empty text after trimming. */
 export const text = z.string().trim().min(1, 'must not be empty');
 
+/** One line of text: a title, a name, a role, a byline. */
+export const lineText = text.max(LIMITS.line, `must be at most ${LIMITS.line} characters`);
+
+/** A paragraph: a description, a bio, a statement, a quote. */
+export const paragraphText = text.max(LIMITS.paragraph, `must be at most ${LIMITS.paragraph} characters`);
+
 /** An absolute http(s) URL; other schemes (javascript:, data:, file:) are refused. */
-export const httpUrl = z.string().refine(
+export const httpUrl = z.string().max(LIMITS.url, `must be at most ${LIMITS.url} characters`).refine(
   (value) => {
     try {
       const url = new URL(value);

@@ -1,20 +1,20 @@
 import { z } from 'astro/zod';
-import { text } from './fields';
+import { lineText, paragraphText } from './fields';
 
 /** `content/people/<id>.yaml`: someone the articles mention or quote. */
 export const personSchema = z
   .object({
     /** Display name, used as the label of `:person{#id}` and on cards. */
-    name: text,
+    name: lineText,
     /** Role as the article gives it, e.g. "U.S. Treasury Secretary". */
-    role: text,
+    role: lineText,
     /** A few sentences of background, from the articles' own facts. */
-    bio: text,
+    bio: paragraphText,
     /** Organisation or government, e.g. "U.S. Department of the Treasury". */
-    affiliation: text.optional(),
-    country: text.optional(),
+    affiliation: lineText.optional(),
+    country: lineText.optional(),
     /** Other names the text uses for this person ("Bessent"); unique across people. */
-    aliases: z.array(text).default([]),
+    aliases: z.array(lineText).default([]),
   })
   .strict();
 

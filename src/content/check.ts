@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { annotateTree } from '../annotations/remark-annotations';
+import { readArticleFiles } from './article-files';
+import { parseArticleBody } from './article-body';
+import { displayPath, type ContentProblem } from './problems';
+import { readRegistry } from './registry';
+
+export interface ContentCheck {
+  /** Every problem found, sorted by file and place. */
+  problems: ContentProblem[];
+  /** What was checked, for the summary line. */
+  counts: { articles: number; people: number; claims: number; annotations: number };
+}
+
+/**
+ * Validates a content folder the way the build does, without building: people and claims
+ * (`readRegistry`), article frontmatter (`readArticleFiles`) and each article body, parsed
+ * as Astro's MDX parses it and run through the annotation pipeline (`annotateTree`).
+ * Nothing stops at the first problem: every file is read and every problem is returned.
+ */
+export function checkContent(contentDir: string, { base = '/' } = {}): ContentCheck {
+  const problems: ContentProblem[] = [];
+  const counts = { articles: 0, people: 0, claims: 0, annotations: 0 };
+  if (!fs.existsSync(path.join(contentDir, 'articles'))) {
+    problems.push({
+      file: displayPath(contentDir),
+      message: 'no `articles/` folder in the content folder',
+      hint: 'point CONTENT_DIR at the folder that holds articles/, people/ and claims/',
+    });
+  }
+  const { registry, problems: registryProblems } = readRegistry(contentDir);
+  problems.push(...registryProblems);
+  counts.people = registry.people.size + (registry.unusable?.people.size ?? 0);
+  counts.claims = registry.claims.size + (registry.unusable?.claims.size ?? 0);
+
+  const { articles, problems: articleProblems } = readArticleFiles(contentDir);
+  problems.push(...articleProblems);
+  for (const article of articles) {
+    counts.articles++;
+    const parsed = parseArticleBody(article.file, article.source);
+    if (parsed.problem) {
+      problems.push(parsed.problem);
+      continue;
+    }
+    const { annotations, problems: bodyProblems } = annotateTree(parsed.tree, parsed.file, registry, base);
+    counts.annotations += annotations.length;
+    problems.push(...bodyProblems);
+  }
+  return { problems: sortProblems(dedupe(problems)), counts };
+}
+
+function dedupe(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.column, problem.field, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortProblems(problems: ContentProblem[]): ContentProblem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURES } from './paths';
+
+export const HOSTILE = path.join(FIXTURES, 'hostile');
+const BASE = path.join(HOSTILE, 'base/content');
+
+/** What a case expects: problems that must be reported (file relative to the content folder). */
+export interface ExpectedProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  /** A piece of the message, matched literally. */
+  message: string;
+}
+
+export interface HostileCase {
+  name: string;
+  expected: ExpectedProblem[];
+}
+
+/** Every case folder (each holds `content/` and `expected.json`), sorted. */
+export function hostileCases(): HostileCase[] {
+  return fs
+    .readdirSync(HOSTILE, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(HOSTILE, entry.name, 'expected.json')))
+    .map((entry) => ({
+      name: entry.name,
+      expected: JSON.parse(fs.readFileSync(path.join(HOSTILE, entry.name, 'expected.json'), 'utf8')).problems,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `@@MEGABYTE@@` in a case file stands for 1 MiB of words, kept out of the repository. */
+const MEGABYTE = '@@MEGABYTE@@';
+const megabyte = () => 'harbour '.repeat(Math.ceil(2 ** 20 / 8)).slice(0, 2 ** 20).trim();
+
+/**
+ * The content folder of a case, in a fresh temporary folder: the valid base site with the
+ * case's files laid over it (a file with the same path replaces the base's).
+ */
+export function materializeCase(name: string, root = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-'))): string {
+  const target = path.join(root, name, 'content');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(BASE, target, { recursive: true });
+  const overlay = path.join(HOSTILE, name, 'content');
+  for (const rel of fs.readdirSync(overlay, { recursive: true, encoding: 'utf8' })) {
+    const from = path.join(overlay, rel);
+    if (fs.statSync(from).isDirectory()) continue;
+    const to = path.join(target, rel);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    const text = fs.readFileSync(from, 'utf8');
+    fs.writeFileSync(to, text.includes(MEGABYTE) ? text.replace(MEGABYTE, megabyte()) : text);
+  }
+  return target;
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blankFrontmatter, parseArticleBody } from '../../src/content/article-body';
+import { ContentError, formatProblem } from '../../src/content/problems';
+import { readRegistry } from '../../src/content/registry';
+import { idTrouble, shown } from '../../src/lib/shown';
+import { annotate, annotationError } from '../helpers/annotate';
+
+describe('the pipeline refuses code and invalid nesting from content', () => {
+  const cases: { name: string; mdx: string; message: RegExp; line: number; column: number }[] = [
+    { name: 'an expression', mdx: 'Built in {new Date().getFullYear()}.', message: /Unexpected expression `\{new Date\(\)\.getFullYear\(\)\}`/, line: 1, column: 10 },
+    { name: 'JSX inside an expression', mdx: 'a\n\n{<script>{"alert(1)"}</script>}', message: /Unexpected expression/, line: 3, column: 1 },
+    { name: 'an import', mdx: "import x from 'node:fs'\n\ntext", message: /Unexpected `import` or `export`/, line: 1, column: 1 },
+    { name: 'an export', mdx: 'export const x = 1\n\ntext', message: /Unexpected `import` or `export`/, line: 1, column: 1 },
+    { name: 'code in a JSX attribute', mdx: 'see <a href={"javascript:alert(1)"}>x</a>', message: /Unexpected code in an attribute of `<a>`/, line: 1, column: 5 },
+    { name: 'a spread attribute', mdx: 'see <a {...{ href: "javascript:alert(1)" }}>x</a>', message: /Unexpected code in an attribute of `<a>`/, line: 1, column: 5 },
+    { name: 'an inline style', mdx: 'see <span style="color:red">x</span>', message: /Unexpected `style` on `<span>`[\s\S]*Content-Security-Policy/, line: 1, column: 5 },
+    { name: 'an id that could clash with a card', mdx: 'see <span id="card-person-scott-bessent">x</span>', message: /Unexpected `id` on `<span>`/, line: 1, column: 5 },
+    { name: 'a popover attribute', mdx: 'see <span popover="auto">x</span>', message: /Unexpected `popover` on `<span>`/, line: 1, column: 5 },
+    { name: 'a component', mdx: 'see <Chart /> here', message: /Unexpected `<Chart>`, expected a lowercase HTML element/, line: 1, column: 5 },
+    { name: 'a form control', mdx: 'press <button>me</button>', message: /Unexpected `<button>` element/, line: 1, column: 7 },
+    { name: 'an annotation inside a link', mdx: 'see [:person[Bessent]{#scott-bessent}](https://example.org)', message: /Unexpected `:person` inside a link/, line: 1, column: 6 },
+    { name: 'a link inside a link', mdx: 'see [<a href="https://a.example">x</a>](https://example.org)', message: /Unexpected link inside a link/, line: 1, column: 6 },
+    { name: 'an unclosed label', mdx: 'said “:quote[very substantial{by=scott-bessent}”', message: /Unclosed `:quote`/, line: 1, column: 7 },
+    { name: 'an unclosed label at the end of a paragraph', mdx: 'said :quote[very substantial', message: /Unclosed `:quote`/, line: 1, column: 6 },
+    { name: 'an enormous attribute', mdx: `:figure[x]{value=1 about="${'a'.repeat(301)}"}`, message: /Unexpected 301-character `about` on `:figure`, expected at most 300/, line: 1, column: 1 },
+    { name: 'an enormous label', mdx: `:quote[${'word '.repeat(500)}]{by=scott-bessent}`, message: /Unexpected 2499-character label on `:quote`/, line: 1, column: 1 },
+    { name: 'a zero-width joiner in an id', mdx: ':person{#scott\u200dbessent}', message: /Unknown person `scott\\u\{200D\}bessent`[\s\S]*invisible characters[\s\S]*did you mean `scott-bessent`/, line: 1, column: 1 },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const error = await annotationError(testCase.mdx);
+      expect(error.reason ?? error.message).toMatch(testCase.message);
+      expect({ line: error.line, column: error.column }).toEqual({ line: testCase.line, column: testCase.column });
+      expect(error.message).toMatch(/hint: /);
+      // The message itself names the place, so it reads well wherever it is printed.
+      expect(error.reason).toMatch(new RegExp(`\\(content/articles/test\\.mdx:${testCase.line}:${testCase.column}\\)`));
+    });
+  }
+
+  it('keeps MDX comments and nested annotations, and the HTML stays valid', async () => {
+    const { annotations, html } = await annotate('{/* editor note */}\n\n:quote[a :figure[1]{value=1} b]{by=scott-bessent} with <abbr title="x">PA</abbr>.');
+    expect(annotations.map((a) => a.kind)).toEqual(['quote', 'figure']);
+    expect(html).not.toMatch(/<button[^>]*>(?:(?!<\/button>).)*<button/s);
+  });
+});
+
+describe('messages show what the author cannot see', () => {
+  it('reveals invisible characters and shortens long values', () => {
+    expect(shown('nora\u200dvance')).toBe('nora\\u{200D}vance');
+    expect(shown('x'.repeat(1000))).toMatch(/^x{80}… \(1000 characters\)$/);
+    expect(idTrouble('nora-v\u0430nce')).toContain('`а` (U+0430)');
+    expect(idTrouble('nora-vance')).toBe('');
+  });
+
+  it('never prints a direction override from content to the terminal', () => {
+    expect(formatProblem({ file: 'a.mdx', line: 1, column: 2, message: 'Unknown `\u202egnp.exe`' })).toBe('a.mdx:1:2: Unknown `\\u{202E}gnp.exe`');
+  });
+
+  it('points Astro’s error location at the content file and drops the build stack', () => {
+    const error = new ContentError([{ file: 'content/people/x.yaml', line: 3, column: 5, message: 'bad', hint: 'fix it' }]);
+    expect(error.loc).toEqual({ file: path.resolve('content/people/x.yaml'), line: 3, column: 5 });
+    expect(error.stack).toBe('');
+    expect(error.message).toBe('1 content problem:\ncontent/people/x.yaml:3:5: bad\n  hint: fix it');
+  });
+});
+
+describe('articles are parsed as Astro parses them', () => {
+  it('blanks the frontmatter but keeps every line and column', () => {
+    const source = '---\ntitle: A\n---\n\nText :person{#x}';
+    const blanked = blankFrontmatter(source);
+    expect(blanked).toHaveLength(source.length);
+    expect(blanked.split('\n')).toHaveLength(5);
+    expect(blanked.trim()).toBe('Text :person{#x}');
+    const { tree } = parseArticleBody('a.mdx', source);
+    expect(tree!.children[0]!.position!.start).toMatchObject({ line: 5, column: 1 });
+  });
+
+  it('reports an MDX syntax error with its place and a hint', () => {
+    const { problem } = parseArticleBody('a.mdx', '---\ntitle: A\n---\n\nIf a <3 b then');
+    expect(problem).toMatchObject({ line: 5, column: 7, message: expect.stringMatching(/^MDX syntax error: Unexpected character/) });
+    expect(problem!.hint).toContain('`\\<`');
+  });
+
+  it('uses GitHub-flavoured Markdown like the build (autolinks are links)', () => {
+    const { tree } = parseArticleBody('a.mdx', 'see www.example.org');
+    expect(JSON.stringify(tree)).toContain('"url":"http://www.example.org"');
+  });
+});
+
+describe('aliases are compared as readers see them', () => {
+  it('treats case, Unicode composition and invisible characters as the same name', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aliases-'));
+    fs.mkdirSync(path.join(dir, 'people'));
+    fs.writeFileSync(path.join(dir, 'people/a.yaml'), 'name: A\nrole: r\nbio: b\naliases: [José]\n');
+    fs.writeFileSync(path.join(dir, 'people/b.yaml'), 'name: B\nrole: r\nbio: b\naliases: ["JOSE\u0301\u200d"]\n');
+    const { problems } = readRegistry(dir);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('is also a name or alias of `a`')]);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
