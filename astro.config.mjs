@@ -6,6 +6,8 @@ import rehypeExternalLinks from 'rehype-external-links';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import remarkAnnotations from './src/annotations/remark-annotations.ts';
+import search from './src/search/integration.ts';
+import offline from './src/offline/integration.ts';
 import { siteConfig } from './src/site-config.ts';
 
 const { site, base, contentDir, outDir, cacheDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
@@ -33,5 +35,6 @@ export default defineConfig({
     remarkPlugins: [remarkDirective, [remarkAnnotations, { contentDir: path.resolve(contentDir), base, fresh: authoring }]],
     rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }]],
   },
-  integrations: [mdx()],
+  // Search indexes the built pages; offline support then precaches them with the index.
+  integrations: [mdx(), search({ contentDir: path.resolve(contentDir) }), offline()],
 });
