@@ -45,5 +45,7 @@ export async function loadPagefind(base: string): Promise<Pagefind> {
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   await pagefind.options({ excerptLength: 24 });
   await pagefind.init();
+  // Loads every filter's chunk: a search counts results only for filters already loaded.
+  await pagefind.filters();
   return pagefind;
 }

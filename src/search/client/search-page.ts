@@ -226,8 +226,9 @@ class SearchPage {
         );
         return;
       }
-      this.setStatus(describe(state, response.results.length));
       await this.showMore(false, run);
+      // Announced once the first results are on the page.
+      if (run === this.run) this.setStatus(describe(state, response.results.length));
     } catch (error) {
       if (run !== this.run) return;
       this.clearResults();
