@@ -112,6 +112,22 @@ describe('search in Chromium', () => {
     await page.close();
   });
 
+  it('gives typing one history entry, updated as the words change', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${root.url}search/`);
+    await statusSays(page, /^Type a few words/);
+    await page.locator('#search-query').pressSequentially('deal');
+    await statusSays(page, /for “deal”\.$/);
+    await page.locator('#search-query').pressSequentially(' trump');
+    await statusSays(page, /for “deal trump”\.$/);
+    expect(page.url()).toBe(`${root.url}search/?q=deal+trump`);
+    await page.goBack();
+    await statusSays(page, /^Type a few words/);
+    expect(page.url()).toBe(`${root.url}search/`);
+    expect(await page.inputValue('#search-query')).toBe('');
+    await page.close();
+  });
+
   it('lists everything a speaker said with no words typed, and counts results per type', async () => {
     const page = await browser.newPage();
     await page.goto(`${root.url}search/?speaker=Scott+Bessent&type=quote`);

@@ -109,6 +109,8 @@ class SearchPage {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private remaining: (() => Promise<PagefindResultData>)[] = [];
   private speakers: string[] = [];
+  /** Whether typing already has its own history entry, which further typing then updates. */
+  private typingEntry = false;
 
   constructor(
     private readonly ui: Elements,
@@ -127,12 +129,15 @@ class SearchPage {
     });
     query.addEventListener('input', () => {
       clearTimeout(this.typingTimer);
-      this.typingTimer = setTimeout(() => this.commit('replace'), TYPING_DELAY_MS);
+      this.typingTimer = setTimeout(() => this.commit(this.typingEntry ? 'replace' : 'push', true), TYPING_DELAY_MS);
     });
     for (const radio of types) radio.addEventListener('change', () => this.commit('push'));
     speaker.addEventListener('change', () => this.commit('push'));
     more.addEventListener('click', () => void this.showMore(true));
-    window.addEventListener('popstate', () => this.show(this.urlState()));
+    window.addEventListener('popstate', () => {
+      this.typingEntry = false;
+      this.show(this.urlState());
+    });
     const state = this.urlState();
     // A query cut to length or cleaned up is written back, so the URL says what was searched.
     history.replaceState(history.state, '', this.urlFor(state));
@@ -157,11 +162,17 @@ class SearchPage {
     return state;
   }
 
-  /** Records the form's search in the history and shows it. */
-  private commit(mode: 'push' | 'replace'): void {
+  /**
+   * Records the form's search in the history and shows it. A submitted search or a filter
+   * change is a new entry; typing gets one entry, updated as the words change.
+   */
+  private commit(mode: 'push' | 'replace', typing = false): void {
     clearTimeout(this.typingTimer);
     const state = this.formState();
-    if (sameSearchState(state, this.urlState())) return;
+    const changed = !sameSearchState(state, this.urlState());
+    // After Enter or a filter, the next words typed start a new entry.
+    this.typingEntry = typing;
+    if (!changed) return;
     if (mode === 'push') history.pushState(null, '', this.urlFor(state));
     else history.replaceState(null, '', this.urlFor(state));
     void this.search(state);
