@@ -8,6 +8,8 @@ import path from 'node:path';
 import remarkAnnotations from './src/annotations/remark-annotations.ts';
 import rehypeArticleText from './src/annotations/rehype-article-text.ts';
 import sitemap from '@astrojs/sitemap';
+import search from './src/search/integration.ts';
+import offline from './src/offline/integration.ts';
 import { siteConfig } from './src/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
@@ -36,7 +38,14 @@ export default defineConfig({
     remarkPlugins: [remarkDirective, [remarkAnnotations, { contentDir: path.resolve(contentDir), base, fresh: authoring }]],
     rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }], rehypeArticleText],
   },
-  // Static subtrees (annotation cards, endnotes) compile to HTML strings rather than JSX calls:
-  // each article module is several times smaller, which cuts bundling time and memory.
-  integrations: [mdx({ optimize: true }), sitemap(), securityHeaders()],
+  // Search indexes the built pages; offline support then precaches them with the index.
+  // Static MDX subtrees (annotation cards, endnotes) compile to HTML strings rather than JSX
+  // calls: each article module is several times smaller, which cuts bundling time and memory.
+  integrations: [
+    mdx({ optimize: true }),
+    sitemap(),
+    securityHeaders(),
+    search({ contentDir: path.resolve(contentDir) }),
+    offline(),
+  ],
 });

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { generateSW } from 'workbox-build';
+import { readPublishedArticles } from '../search/build-index';
+import { SERVICE_WORKER_FILE } from './service-worker-file';
+import { selectWithinBudget, type BudgetSelection, type SizedEntry } from './precache-budget';
+
+
+/** What the shell, the articles, the cards and search need offline. */
+const PRECACHE_PATTERNS = ['**/*.{html,css,js,mjs,json,jsonld,svg,png,jpg,webp,avif,ico,woff2,webmanifest}', 'pagefind/**/*'];
+/** Pagefind's ready-made UIs, which the site does not load (it has its own search page). */
+const UNUSED = ['pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/playground/**'];
+
+export interface ServiceWorkerOptions {
+  /** The built site, with the Pagefind bundle already written. */
+  outDir: string;
+  /** Bytes above which only the newest articles are precached. */
+  budgetBytes: number;
+}
+
+export interface ServiceWorkerSummary {
+  file: string;
+  count: number;
+  bytes: number;
+  selection: BudgetSelection<SizedEntry>;
+  /** Workbox's notes, e.g. a file too large to precache. */
+  warnings: string[];
+}
+
+/**
+ * Writes `<outDir>/sw.js` with Workbox: a precache of the built files (each with a content
+ * revision) that installs in the background and takes over only when no page of the old
+ * version is open, then deletes the entries the new build no longer lists. A site is thus
+ * read and searched offline from one build's files, never a mix of two.
+ */
+export async function writeServiceWorker({ outDir, budgetBytes }: ServiceWorkerOptions): Promise<ServiceWorkerSummary> {
+  const newestFirst = readPublishedArticles(outDir)
+    .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
+    .map((article) => article.path.split('/').filter(Boolean).pop()!);
+  let selection: BudgetSelection<SizedEntry> | undefined;
+  const file = path.join(outDir, SERVICE_WORKER_FILE);
+  const { count, size, warnings } = await generateSW({
+    globDirectory: outDir,
+    globPatterns: PRECACHE_PATTERNS,
+    globIgnores: [SERVICE_WORKER_FILE, ...UNUSED],
+    swDest: file,
+    // URLs stay relative to sw.js, which sits at the base path: the site works under any BASE_PATH.
+    directoryIndex: 'index.html',
+    // A static host ignores query strings; so does the cache (`?q=` on search, `?highlight=`, Pagefind's `?ts=`).
+    ignoreURLParametersMatching: [/./],
+    cleanupOutdatedCaches: true,
+    clientsClaim: false,
+    skipWaiting: false,
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+    mode: 'production',
+    maximumFileSizeToCacheInBytes: budgetBytes,
+    manifestTransforms: [
+      (entries) => {
+        selection = selectWithinBudget(entries, budgetBytes, newestFirst);
+        return { manifest: selection.entries as typeof entries, warnings: [] };
+      },
+    ],
+  });
+  return { file, count, bytes: size, selection: selection!, warnings };
+}

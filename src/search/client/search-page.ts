@@ -1,0 +1,309 @@
+/**
+ * The search page (`/search/`): a small UI on Pagefind's JavaScript API. The query and filters
+ * live in the URL, typing replaces the history entry and a submitted search or a filter change
+ * adds one, so Back returns to the previous search. Results are built from text nodes only.
+ */
+import { RESULT_TYPE_LABELS, RESULT_TYPES, FILTER, isResultType } from '../search-schema';
+import { excerptParts, markWords, matchedWords, resultHref, type TextPart } from './excerpt';
+import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResultData } from './pagefind-api';
+import {
+  hasSearch,
+  normalizeQuery,
+  pagefindFilters,
+  readSearchState,
+  sameSearchState,
+  searchStateToParams,
+  type SearchState,
+} from './search-state';
+
+const PAGE_SIZE = 10;
+const TYPING_DELAY_MS = 250;
+
+interface Elements {
+  form: HTMLFormElement;
+  query: HTMLInputElement;
+  types: HTMLInputElement[];
+  speaker: HTMLSelectElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+function findElements(): Elements | undefined {
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const results = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+  const query = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const speaker = form?.querySelector<HTMLSelectElement>('select[name="speaker"]');
+  if (!form || !status || !results || !more || !query || !speaker) return undefined;
+  const types = [...form.querySelectorAll<HTMLInputElement>('input[name="type"]')];
+  return { form, query, types, speaker, status, results, more };
+}
+
+const quoted = (text: string) => `“${text}”`;
+
+function appendParts(parent: HTMLElement, parts: readonly TextPart[]): void {
+  for (const part of parts) {
+    if (part.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      parent.append(mark);
+    } else parent.append(part.text);
+  }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** One result: type, the linked title with matched words marked, the excerpt, who and where. */
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const rawType = data.filters[FILTER.type]?.[0] ?? '';
+  const type = isResultType(rawType) ? rawType : undefined;
+  const parts = excerptParts(data.excerpt);
+  const words = matchedWords(parts);
+  const item = element('li', `search-result${type ? ` search-result--${type}` : ''}`);
+  if (type) item.append(element('p', 'search-result__type', RESULT_TYPE_LABELS[type].one));
+  const heading = element('h2', 'search-result__title');
+  const link = element('a', 'search-result__link');
+  link.href = resultHref(data.url, words, location.origin);
+  appendParts(link, markWords(data.meta.title || data.url, words));
+  heading.append(link);
+  item.append(heading);
+  // A quote's title is the quote itself; other results show where the words matched.
+  if (type !== 'quote' && parts.length) {
+    const excerpt = element('p', 'search-result__excerpt');
+    appendParts(excerpt, parts);
+    item.append(excerpt);
+  }
+  const speaker = data.meta.speaker ?? data.filters[FILTER.speaker]?.[0];
+  const article = data.meta.article;
+  if (speaker || (article && type !== 'article')) {
+    const source = element('p', 'search-result__source');
+    if (speaker) source.append(element('span', 'search-result__speaker', speaker));
+    if (speaker && article) source.append(' · ');
+    if (article && type !== 'article') {
+      source.append('in ');
+      source.append(element('cite', 'search-result__article', article));
+    }
+    item.append(source);
+  }
+  return item;
+}
+
+function describe(state: SearchState, count: number): string {
+  const what = state.type ? RESULT_TYPE_LABELS[state.type][count === 1 ? 'one' : 'many'].toLowerCase() : count === 1 ? 'result' : 'results';
+  const parts = [`${count} ${what}`];
+  if (state.query) parts.push(`for ${quoted(state.query)}`);
+  if (state.speaker) parts.push(`by ${state.speaker}`);
+  return `${parts.join(' ')}.`;
+}
+
+class SearchPage {
+  private pagefind: Promise<Pagefind>;
+  private run = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private remaining: (() => Promise<PagefindResultData>)[] = [];
+  private speakers: string[] = [];
+  /** Whether typing already has its own history entry, which further typing then updates. */
+  private typingEntry = false;
+
+  constructor(
+    private readonly ui: Elements,
+    base: string,
+  ) {
+    this.pagefind = loadPagefind(base);
+    // The URL is the state; an unhandled rejection is reported by search() instead.
+    this.pagefind.catch(() => undefined);
+  }
+
+  start(): void {
+    const { form, query, types, speaker, more } = this.ui;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.commit('push');
+    });
+    query.addEventListener('input', () => {
+      clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => this.commit(this.typingEntry ? 'replace' : 'push', true), TYPING_DELAY_MS);
+    });
+    for (const radio of types) radio.addEventListener('change', () => this.commit('push'));
+    speaker.addEventListener('change', () => this.commit('push'));
+    more.addEventListener('click', () => void this.showMore(true));
+    window.addEventListener('popstate', () => {
+      this.typingEntry = false;
+      this.show(this.urlState());
+    });
+    const state = this.urlState();
+    // A query cut to length or cleaned up is written back, so the URL says what was searched.
+    history.replaceState(history.state, '', this.urlFor(state));
+    this.show(state);
+  }
+
+  private urlState(): SearchState {
+    return readSearchState(new URLSearchParams(location.search));
+  }
+
+  private urlFor(state: SearchState): string {
+    const params = searchStateToParams(state).toString();
+    return `${location.pathname}${params ? `?${params}` : ''}`;
+  }
+
+  private formState(): SearchState {
+    const { query, types, speaker } = this.ui;
+    const state: SearchState = { query: normalizeQuery(query.value) };
+    const type = types.find((radio) => radio.checked)?.value ?? '';
+    if (isResultType(type)) state.type = type;
+    if (speaker.value) state.speaker = speaker.value;
+    return state;
+  }
+
+  /**
+   * Records the form's search in the history and shows it. A submitted search or a filter
+   * change is a new entry; typing gets one entry, updated as the words change.
+   */
+  private commit(mode: 'push' | 'replace', typing = false): void {
+    clearTimeout(this.typingTimer);
+    const state = this.formState();
+    const changed = !sameSearchState(state, this.urlState());
+    // After Enter or a filter, the next words typed start a new entry.
+    this.typingEntry = typing;
+    if (!changed) return;
+    if (mode === 'push') history.pushState(null, '', this.urlFor(state));
+    else history.replaceState(null, '', this.urlFor(state));
+    void this.search(state);
+  }
+
+  /** Shows a state from the URL: fills the form, then searches. */
+  private show(state: SearchState): void {
+    const { query, types } = this.ui;
+    if (document.activeElement !== query || normalizeQuery(query.value) !== state.query) query.value = state.query;
+    for (const radio of types) radio.checked = radio.value === (state.type ?? '');
+    this.selectSpeaker(state.speaker);
+    void this.search(state);
+  }
+
+  private selectSpeaker(name: string | undefined): void {
+    const { speaker } = this.ui;
+    if (name && ![...speaker.options].some((option) => option.value === name)) {
+      // A speaker from a shared link, before (or without) the index listing them.
+      speaker.append(new Option(name, name));
+    }
+    speaker.value = name ?? '';
+  }
+
+  private setStatus(text: string, kind: 'info' | 'empty' | 'error' = 'info'): void {
+    this.ui.status.textContent = text;
+    this.ui.status.dataset.kind = kind;
+  }
+
+  private async search(state: SearchState): Promise<void> {
+    const run = ++this.run;
+    const { results, more } = this.ui;
+    document.title = `${state.query ? `${quoted(state.query)} · ` : ''}${document.title.replace(/^“[\s\S]*?” · /, '')}`;
+    results.setAttribute('aria-busy', 'true');
+    try {
+      const pagefind = await this.pagefind;
+      if (run !== this.run) return;
+      if (!hasSearch(state)) {
+        const totals = await pagefind.filters();
+        if (run !== this.run) return;
+        this.updateCounts(state, totals, totals);
+        this.clearResults();
+        this.setStatus('Type a few words to search quotes, claims, people, figures and articles.', 'empty');
+        return;
+      }
+      const term = state.query || null;
+      const response = await pagefind.search(term, { filters: pagefindFilters(state) });
+      // A facet's counts leave out its own filter: "how many if I pick this one instead".
+      const typeCounts = state.type
+        ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, type: undefined }) })).filters
+        : response.filters;
+      const speakerCounts = state.speaker
+        ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, speaker: undefined }) })).filters
+        : response.filters;
+      if (run !== this.run) return;
+      this.updateCounts(state, typeCounts, speakerCounts);
+      this.clearResults();
+      this.remaining = response.results.map((result) => () => result.data());
+      if (response.results.length === 0) {
+        this.setStatus(
+          `No results${state.query ? ` for ${quoted(state.query)}` : ''}${state.type || state.speaker ? ' with these filters' : ''}. Try fewer or other words${state.type || state.speaker ? ', or remove a filter' : ''}.`,
+          'empty',
+        );
+        return;
+      }
+      await this.showMore(false, run);
+      // Announced once the first results are on the page.
+      if (run === this.run) this.setStatus(describe(state, response.results.length));
+    } catch (error) {
+      if (run !== this.run) return;
+      this.clearResults();
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      this.setStatus(
+        `Search is not available right now${offline ? ' (you are offline and this site is not saved on this device yet)' : ''}. Reload the page to try again, or browse the quotes list.`,
+        'error',
+      );
+      console.error('Search failed:', error);
+    } finally {
+      if (run === this.run) {
+        results.removeAttribute('aria-busy');
+        more.hidden = this.remaining.length === 0;
+      }
+    }
+  }
+
+  private clearResults(): void {
+    this.ui.results.replaceChildren();
+    this.remaining = [];
+    this.ui.more.hidden = true;
+  }
+
+  /** Renders the next page of results; from the button, moves focus to the first new one. */
+  private async showMore(fromButton: boolean, run = this.run): Promise<void> {
+    const next = this.remaining.splice(0, PAGE_SIZE);
+    const loaded = await Promise.all(next.map((load) => load()));
+    if (run !== this.run) return;
+    const items = loaded.map(resultItem);
+    this.ui.results.append(...items);
+    this.ui.more.hidden = this.remaining.length === 0;
+    if (fromButton) items[0]?.querySelector('a')?.focus();
+  }
+
+  /** Writes counts next to each type and speaker; lists speakers the index knows. */
+  private updateCounts(state: SearchState, typeCounts: FilterCounts, speakerCounts: FilterCounts): void {
+    const byType = typeCounts[FILTER.type] ?? {};
+    const total = RESULT_TYPES.reduce((sum, type) => sum + (byType[type] ?? 0), 0);
+    for (const radio of this.ui.types) {
+      const count = radio.value ? (byType[radio.value] ?? 0) : total;
+      const badge = radio.parentElement?.querySelector('[data-count]');
+      if (badge) badge.textContent = String(count);
+    }
+    const bySpeaker = speakerCounts[FILTER.speaker] ?? {};
+    const names = Object.keys(bySpeaker);
+    if (names.some((name) => !this.speakers.includes(name))) {
+      this.speakers = [...new Set([...this.speakers, ...names])].sort((a, b) => a.localeCompare(b));
+    }
+    const { speaker } = this.ui;
+    const listed = [...this.speakers];
+    if (state.speaker && !listed.includes(state.speaker)) listed.push(state.speaker);
+    const current = [...speaker.options].slice(1).map((option) => option.value);
+    // Rebuilt only when the list changes, so the control keeps its place while counts change.
+    if (current.join('\n') !== listed.join('\n')) {
+      speaker.replaceChildren(speaker.options[0] ?? new Option('Anyone', ''), ...listed.map((name) => new Option(name, name)));
+    }
+    for (const option of [...speaker.options].slice(1)) {
+      const count = bySpeaker[option.value] ?? 0;
+      option.textContent = `${option.value} (${count})`;
+      option.disabled = count === 0 && option.value !== state.speaker;
+    }
+    speaker.value = state.speaker ?? '';
+  }
+}
+
+const ui = findElements();
+if (ui) new SearchPage(ui, import.meta.env.BASE_URL).start();

@@ -1,0 +1,27 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { buildSearchIndex } from './build-index';
+
+export interface SearchIntegrationOptions {
+  /** Folder with people/ and claims/ (`CONTENT_DIR`). */
+  contentDir: string;
+}
+
+/**
+ * Writes the Pagefind bundle (`/pagefind/`) after every build. A Pagefind error fails the
+ * build. List it before the offline integration, which precaches the bundle.
+ */
+export default function searchIntegration({ contentDir }: SearchIntegrationOptions): AstroIntegration {
+  return {
+    name: 'annotated-news:search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), contentDir });
+        logger.info(
+          `Indexed ${summary.pages} pages and ${summary.records} passages in ${Math.round(performance.now() - started)} ms.`,
+        );
+      },
+    },
+  };
+}

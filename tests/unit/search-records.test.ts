@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/content/registry';
+import { readPublishedArticle, type PublishedArticle } from '../../src/search/published-article';
+import { searchRecords, type RecordSources } from '../../src/search/records';
+import { annotate, PIPELINE_CONTENT } from '../helpers/annotate';
+
+const MDX = [
+  'U.S. Treasury Secretary :person[Scott Bessent]{#scott-bessent} said on :figure[Sunday]{value=2025-10-26 about="day of the interview"} he reached a “:quote[very substantial framework]{by=scott-bessent claim=framework-avoids-tariffs}” that :claim[will avoid :figure[100 percent]{value=100 unit=percent about="U.S. tariffs on Chinese goods"} tariffs]{#framework-avoids-tariffs}.',
+  '',
+  '“:quote[They want to make a deal and we want to make a deal]{by=donald-trump claim=both-sides-want-a-deal},” :person[Trump]{#donald-trump} said, and :person[Bessent]{#scott-bessent} agreed.',
+].join('\n');
+
+/** The article page around the pipeline's HTML, as ArticleLayout writes it. */
+const page = (body: string, title = 'Framework <reached> & “agreed”') =>
+  `<!doctype html><html lang="en"><head><title>x</title></head><body><header data-pagefind-ignore="all">Site</header>` +
+  `<main><article data-pagefind-body data-pagefind-filter="type:article"><h1>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h1>` +
+  `<p class="article__meta">Published <time datetime="2025-10-26">October 26, 2025</time></p>${body}</article></main></body></html>`;
+
+async function publishedFixture(): Promise<{ article: PublishedArticle; pipeline: Awaited<ReturnType<typeof annotate>> }> {
+  const pipeline = await annotate(MDX);
+  const article = readPublishedArticle(page(pipeline.html), '/articles/fixture/');
+  if (!article) throw new Error('the fixture page was not read as an article');
+  return { article, pipeline };
+}
+
+describe('reading annotations back from a built article page', () => {
+  it('finds every annotation the pipeline made, with the same ids, refs, text and context', async () => {
+    const { article, pipeline } = await publishedFixture();
+    expect(article.title).toBe('Framework <reached> & “agreed”');
+    expect(article.language).toBe('en');
+    expect(article.published).toBe('2025-10-26');
+    const fields = ['id', 'kind', 'ref', 'text', 'context', 'claim', 'value'] as const;
+    const pick = (a: Partial<Record<(typeof fields)[number], unknown>>) => Object.fromEntries(fields.map((f) => [f, a[f] ?? undefined]));
+    expect(article.annotations.map(pick)).toEqual(
+      [...pipeline.annotations].sort((a, b) => a.number - b.number).map((a) => pick({ ...a, claim: a.kind === 'figure' && !a.claim ? undefined : a.claim })),
+    );
+  });
+
+  it('reads what a figure measures and its value in words from its card', async () => {
+    const { article } = await publishedFixture();
+    const percent = article.annotations.find((a) => a.id === 'figure-100-percent')!;
+    expect(percent).toMatchObject({ about: 'U.S. tariffs on Chinese goods', valueText: '100 percent' });
+    const sunday = article.annotations.find((a) => a.id === 'figure-sunday')!;
+    expect(sunday).toMatchObject({ about: 'day of the interview', valueText: 'October 26, 2025' });
+  });
+
+  it('is not fooled by pages that are not articles', () => {
+    expect(readPublishedArticle('<html><body><h1>Quotes</h1></body></html>', '/quotes/')).toBeUndefined();
+  });
+
+  it('refuses an annotation element without its hooks', () => {
+    const html = page('<p><span data-annotation="quote">words</span></p>');
+    expect(() => readPublishedArticle(html, '/articles/x/')).toThrow(/\/articles\/x\/: a `data-annotation="quote"` element has no id or data-ref/);
+  });
+});
+
+describe('search records', () => {
+  it('makes one record per quote, claim and figure, and one per person and article, linked to the passage', async () => {
+    const { article } = await publishedFixture();
+    const records = searchRecords([article], loadRegistry(PIPELINE_CONTENT));
+    expect(records.map((r) => [r.filters.type![0], r.url])).toEqual([
+      ['person', '/articles/fixture/#person-scott-bessent'],
+      ['figure', '/articles/fixture/#figure-sunday'],
+      ['quote', '/articles/fixture/#quote-very-substantial-framework'],
+      ['claim', '/articles/fixture/#claim-framework-avoids-tariffs'],
+      ['figure', '/articles/fixture/#figure-100-percent'],
+      ['quote', '/articles/fixture/#quote-they-want-to-make-a-deal'],
+      ['person', '/articles/fixture/#person-donald-trump'],
+    ]);
+    // The second mention of Bessent adds nothing a reader would want twice.
+    expect(records.filter((r) => r.meta.title === 'Scott Bessent')).toHaveLength(1);
+  });
+
+  it('gives a quote its speaker and article as filters and meta, and makes the speaker searchable', async () => {
+    const { article } = await publishedFixture();
+    const quote = searchRecords([article], loadRegistry(PIPELINE_CONTENT)).find((r) => r.url.endsWith('#quote-they-want-to-make-a-deal'))!;
+    expect(quote).toEqual({
+      url: '/articles/fixture/#quote-they-want-to-make-a-deal',
+      content: '“They want to make a deal and we want to make a deal” — Donald Trump',
+      language: 'en',
+      meta: {
+        title: '“They want to make a deal and we want to make a deal”',
+        speaker: 'Donald Trump',
+        article: 'Framework <reached> & “agreed”',
+        excerpt: '“They want to make a deal and we want to make a deal,” Trump said, and Bessent agreed.',
+      },
+      filters: { type: ['quote'], speaker: ['Donald Trump'], article: ['Framework <reached> & “agreed”'] },
+    });
+  });
+
+  it('titles a claim by its statement, credits its claimant, and finds it by passage or statement', async () => {
+    const { article } = await publishedFixture();
+    const registry = loadRegistry(PIPELINE_CONTENT);
+    const claim = searchRecords([article], registry).find((r) => r.filters.type![0] === 'claim')!;
+    const statement = registry.claims.get('framework-avoids-tariffs')!.data.statement;
+    expect(claim.meta.title).toBe(statement);
+    expect(claim.filters.speaker).toEqual(['Scott Bessent']);
+    expect(claim.content).toBe(`will avoid 100 percent tariffs · ${statement} · Scott Bessent`);
+  });
+
+  it('makes a figure findable by what it measures and by its value in words, without a speaker', async () => {
+    const { article } = await publishedFixture();
+    const sunday = searchRecords([article], loadRegistry(PIPELINE_CONTENT)).find((r) => r.url.endsWith('#figure-sunday'))!;
+    expect(sunday.meta.title).toBe('Sunday: day of the interview');
+    expect(sunday.content).toBe('Sunday · day of the interview · October 26, 2025');
+    expect(sunday.filters).not.toHaveProperty('speaker');
+    expect(sunday.meta).not.toHaveProperty('speaker');
+  });
+
+  it('names a person by their registry name, whatever the label, with their role and aliases', async () => {
+    const { article } = await publishedFixture();
+    const trump = searchRecords([article], loadRegistry(PIPELINE_CONTENT)).find((r) => r.url.endsWith('#person-donald-trump'))!;
+    expect(trump.meta.title).toBe('Donald Trump');
+    expect(trump.content).toBe('Donald Trump · President of the United States · Trump');
+  });
+
+  it('stops on a reference the registry does not know, naming the passage', () => {
+    const article: PublishedArticle = {
+      path: '/articles/x/',
+      title: 'X',
+      language: 'en',
+      annotations: [{ id: 'quote-hi', kind: 'quote', ref: 'nobody', text: 'hi', context: 'hi' }],
+    };
+    const sources: RecordSources = { people: new Map(), claims: new Map() };
+    expect(() => searchRecords([article], sources)).toThrow('/articles/x/#quote-hi: unknown person `nobody`');
+  });
+});
