@@ -30,6 +30,10 @@
  *       data-ref="framework-avoids-tariffs" id="claim-will-avoid-100-percent-us-tariffs">…</span>
  * ```
  *
+ * A label of more than a few words, or one holding another annotation, stays text
+ * (`<span class="annotation__text">`) followed by a small numbered trigger
+ * (`<button class="annotation__trigger annotation__marker" data-note="N" aria-label="Quote: …">`).
+ *
  * Each trigger opens its card (`<div popover id="card-…">`, placed after the article text)
  * with the native Popover API, and every card is repeated in the endnotes for print.
  */

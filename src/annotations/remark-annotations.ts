@@ -96,6 +96,9 @@ function unclosed(node: TextDirective, parent: Parent): boolean {
   return Boolean(next && ((next.type === 'text' && /^[[{]/.test(next.value)) || next.type === 'mdxTextExpression'));
 }
 
+/** Longest label (in characters) that is wrapped in its trigger button; see renderInline. */
+const MAX_BUTTON_LABEL = 32;
+
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
@@ -347,10 +350,12 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
       ariaDescribedBy: kindHintId(record.kind),
     };
     const label = node.children as PhrasingContent[];
-    // A button may not contain links or other buttons: a label holding a nested annotation
-    // keeps its text as is and gets a small trigger of its own after it.
-    const nested = hasInteractive(label);
-    const children = nested
+    // A button may not contain links or other buttons, and browsers lay a button out as one
+    // box that never wraps like text: a label holding a nested annotation, or longer than a
+    // few words, keeps its words as text and gets a small numbered trigger after them.
+    const useMarker = hasInteractive(label) || record.text.length > MAX_BUTTON_LABEL;
+    const spoken = record.text.length > 80 ? `${record.text.slice(0, 79).trimEnd()}…` : record.text;
+    const children = useMarker
       ? [
           { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['annotation__text'] } }, children: label },
           {
@@ -359,7 +364,7 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
             data: {
               hName: 'button',
               // The visible number comes from CSS (`attr(data-note)`) so it never joins the article text.
-              hProperties: { ...trigger, className: ['annotation__trigger', 'annotation__marker'], dataNote: String(record.number), ariaLabel: `${KIND_LABELS[record.kind]}: ${record.text}` },
+              hProperties: { ...trigger, className: ['annotation__trigger', 'annotation__marker'], dataNote: String(record.number), ariaLabel: `${KIND_LABELS[record.kind]}: ${spoken}` },
               hChildren: [],
             },
           },

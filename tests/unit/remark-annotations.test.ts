@@ -28,6 +28,15 @@ describe('annotations render', () => {
     expect(html).not.toMatch(/<button[^>]*>(?:(?!<\/button>).)*<button/s);
   });
 
+  it('keeps a long passage as flowing text with a numbered trigger after it', async () => {
+    const { html } = await annotate('He said “:quote[No, I am not, and I am also anticipating a deferral]{by=scott-bessent}” today.');
+    expect(html).toContain('<span class="annotation__text">No, I am not, and I am also anticipating a deferral</span><button type="button" class="annotation__trigger annotation__marker"');
+    expect(html).toContain('aria-label="Quote: No, I am not, and I am also anticipating a deferral"');
+    // Short labels stay inside their button.
+    const short = await annotate(':quote[a deal]{by=donald-trump}');
+    expect(short.html).toContain('aria-describedby="annotation-hint-quote">a deal</button>');
+  });
+
   it('takes the label of a bare person mention from the person file', async () => {
     const { annotations, html } = await annotate('Then :person{#donald-trump} spoke.');
     expect(annotations[0]!.text).toBe('Donald Trump');
