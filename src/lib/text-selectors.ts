@@ -18,6 +18,7 @@ export interface TextPositionSelector {
 }
 
 const QUOTE_CONTEXT = 32;
+const MAX_QUOTE_CONTEXT = 1024;
 
 function occurrences(text: string, needle: string): number {
   let count = 0;
@@ -35,7 +36,10 @@ export function textQuoteSelector(text: string, start: number, end: number): Tex
     const prefix = text.slice(Math.max(0, start - size), start);
     const suffix = text.slice(end, end + size);
     const whole = start - size <= 0 && end + size >= text.length;
-    if (whole || occurrences(text, prefix + exact + suffix) === 1) {
+    // Text that repeats itself at length (a pasted paragraph) would grow the context to the
+    // whole article, at quadratic cost; past MAX_QUOTE_CONTEXT the TextPositionSelector that
+    // accompanies this one tells the repeats apart.
+    if (whole || size >= MAX_QUOTE_CONTEXT || occurrences(text, prefix + exact + suffix) === 1) {
       return { type: 'TextQuoteSelector', exact, prefix, suffix };
     }
   }
@@ -87,7 +91,41 @@ export function textDirective(id: string, { text, spans, before }: DirectiveInpu
     terms = [collapse(text.slice(start, first)), collapse(text.slice(last, end))];
   }
   if (terms.some((term) => !term)) return '';
-  const earlier = collapse(`${before} ${text.slice(0, start)}`).toLowerCase();
-  if (earlier.includes(terms[0]!.toLowerCase())) return '';
+  const page = pageText(spans, before, text);
+  const at = page.lower.indexOf(terms[0]!.toLowerCase());
+  if (at !== -1 && at + terms[0]!.length <= page.collapsedOffset[before.length + 1 + start]!) return '';
   return `:~:text=${terms.map(encodeTerm).join(',')}`;
+}
+
+interface PageText {
+  /** `before` and the article text, whitespace collapsed, lowercased. */
+  lower: string;
+  /** For each offset of `${before} ${text}`, the matching offset in `lower`. */
+  collapsedOffset: Int32Array;
+}
+
+/** Computed once per article (its `spans` object), not once per passage link. */
+const pageTexts = new WeakMap<object, PageText>();
+
+function pageText(spans: object, before: string, text: string): PageText {
+  const cached = pageTexts.get(spans);
+  if (cached) return cached;
+  const raw = `${before} ${text}`;
+  const collapsedOffset = new Int32Array(raw.length + 1);
+  let length = 0;
+  let inSpace = true; // leading whitespace is trimmed, like `collapse`
+  for (let i = 0; i < raw.length; i++) {
+    collapsedOffset[i] = length;
+    if (/\s/.test(raw[i]!)) {
+      if (!inSpace) length++;
+      inSpace = true;
+    } else {
+      length++;
+      inSpace = false;
+    }
+  }
+  collapsedOffset[raw.length] = length;
+  const page = { lower: raw.replace(/\s+/g, ' ').replace(/^ /, '').toLowerCase(), collapsedOffset };
+  pageTexts.set(spans, page);
+  return page;
 }
