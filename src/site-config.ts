@@ -12,6 +12,8 @@ export interface SiteConfig {
   outDir: string;
   /** Astro's cache, kept beside a non-default output so parallel builds do not share it. */
   cacheDir: string;
+  /** Rendered article bodies, written by the content layer and read by the pages. */
+  renderedDir: string;
 }
 
 /** Reads the deploy settings from the environment, with the documented defaults. */
@@ -30,5 +32,5 @@ export function siteConfig(env: NodeJS.ProcessEnv, root: string): SiteConfig {
   const contentDir = path.resolve(root, env.CONTENT_DIR || 'content');
   const outDir = path.resolve(root, env.OUT_DIR || 'dist');
   const cacheDir = env.OUT_DIR ? path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`) : path.resolve(root, 'node_modules/.astro');
-  return { site, base, contentDir, outDir, cacheDir };
+  return { site, base, contentDir, outDir, cacheDir, renderedDir: path.join(cacheDir, 'rendered-articles') };
 }

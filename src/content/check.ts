@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { annotateTree } from '../annotations/remark-annotations';
-import { readArticleFiles } from './article-files';
+import { articleHtml, type ArticleHtml } from '../annotations/article-html';
+import type { AnnotationRecord } from '../annotations/kinds';
+import { annotateTree } from '../annotations/annotate-tree';
+import { readArticleFiles, type ArticleFile } from './article-files';
 import { parseArticleBody } from './article-body';
 import { displayPath, type ContentProblem } from './problems';
 import { readRegistry } from './registry';
@@ -11,16 +13,31 @@ export interface ContentCheck {
   problems: ContentProblem[];
   /** What was checked, for the summary line. */
   counts: { articles: number; people: number; claims: number; annotations: number };
+  /** With `render: true`, every article that has no problem, rendered to HTML. */
+  rendered: RenderedArticleFile[];
+}
+
+export interface RenderedArticleFile extends ArticleFile, ArticleHtml {
+  data: NonNullable<ArticleFile['data']>;
+  annotations: AnnotationRecord[];
+}
+
+export interface CheckOptions {
+  /** Site base path, for the links in cards. */
+  base?: string;
+  /** Also render each article to HTML: the build does, `npm run check` need not. */
+  render?: boolean;
 }
 
 /**
  * Validates a content folder the way the build does, without building: people and claims
  * (`readRegistry`), article frontmatter (`readArticleFiles`) and each article body, parsed
- * as Astro's MDX parses it and run through the annotation pipeline (`annotateTree`).
+ * as MDX (or Markdown for `.md`) and run through the annotation pipeline (`annotateTree`).
  * Nothing stops at the first problem: every file is read and every problem is returned.
  */
-export function checkContent(contentDir: string, { base = '/' } = {}): ContentCheck {
+export function checkContent(contentDir: string, { base = '/', render = false }: CheckOptions = {}): ContentCheck {
   const problems: ContentProblem[] = [];
+  const rendered: RenderedArticleFile[] = [];
   const counts = { articles: 0, people: 0, claims: 0, annotations: 0 };
   if (!fs.existsSync(path.join(contentDir, 'articles'))) {
     problems.push({
@@ -46,8 +63,12 @@ export function checkContent(contentDir: string, { base = '/' } = {}): ContentCh
     const { annotations, problems: bodyProblems } = annotateTree(parsed.tree, parsed.file, registry, base);
     counts.annotations += annotations.length;
     problems.push(...bodyProblems);
+    // Render while the tree is at hand, so each article is parsed once per build.
+    if (render && article.data && !bodyProblems.length) {
+      rendered.push({ ...article, data: article.data, annotations, ...articleHtml(parsed.tree, parsed.file) });
+    }
   }
-  return { problems: sortProblems(dedupe(problems)), counts };
+  return { problems: sortProblems(dedupe(problems)), counts, rendered };
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

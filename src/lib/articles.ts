@@ -1,20 +1,23 @@
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
+import { RenderedArticles } from '../content/rendered-articles';
+import { siteConfig } from '../site-config';
 
 export interface RenderedArticle {
   entry: CollectionEntry<'articles'>;
   annotations: AnnotationRecord[];
   /** The article's words and where each annotation sits in them (Web Annotation selectors). */
   text: ArticleText;
-  Content: Awaited<ReturnType<typeof render>>['Content'];
 }
+
+const rendered = new RenderedArticles(siteConfig(process.env, process.cwd()).renderedDir);
 
 let cached: Promise<RenderedArticle[]> | undefined;
 
 /**
  * Every article, newest first, with the annotations the pipeline found in it.
- * Rendered once per build and shared by the article, person, claim and quote pages.
+ * Read once per build and shared by the article, person, claim and quote pages.
  */
 export function renderedArticles(): Promise<RenderedArticle[]> {
   cached ??= (async () => {
@@ -22,16 +25,17 @@ export function renderedArticles(): Promise<RenderedArticle[]> {
     entries.sort(
       (a, b) => b.data.published.localeCompare(a.data.published) || a.data.title.localeCompare(b.data.title),
     );
-    return Promise.all(
-      entries.map(async (entry) => {
-        const { Content, remarkPluginFrontmatter } = await render(entry);
-        const annotations = (remarkPluginFrontmatter.annotations ?? []) as AnnotationRecord[];
-        const text = (remarkPluginFrontmatter.articleText ?? { text: '', spans: {} }) as ArticleText;
-        return { entry, annotations, text, Content };
-      }),
-    );
+    return entries.map((entry) => {
+      const { annotations, text } = rendered.annotations(entry.id);
+      return { entry, annotations, text };
+    });
   })();
   return cached;
+}
+
+/** The article's body as the annotation pipeline rendered it: text, cards and endnotes. */
+export function articleBodyHtml(slug: string): string {
+  return rendered.html(slug);
 }
 
 /** A passage of an article that an annotation marks, for deep links and quote lists. */

@@ -1,6 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
-import { readPublishedArticles } from '../search/build-index';
 import { SERVICE_WORKER_FILE } from './service-worker-file';
 import { selectWithinBudget, type BudgetSelection, type SizedEntry } from './precache-budget';
 
@@ -26,6 +26,26 @@ export interface ServiceWorkerSummary {
   warnings: string[];
 }
 
+const PUBLISHED_TIME = /<meta property="article:published_time" content="([^"]*)"/;
+
+/**
+ * Slugs of the built articles, newest first, from the publication time each page declares
+ * in its head: a look at the head of each file, not a parse of the whole page.
+ */
+export function articlesNewestFirst(outDir: string): string[] {
+  const articlesDir = path.join(outDir, 'articles');
+  if (!fs.existsSync(articlesDir)) return [];
+  const dated: { slug: string; published: string }[] = [];
+  for (const slug of fs.readdirSync(articlesDir)) {
+    const file = path.join(articlesDir, slug, 'index.html');
+    if (!fs.existsSync(file)) continue;
+    const html = fs.readFileSync(file, 'utf8');
+    const head = html.slice(0, Math.max(html.indexOf('</head>'), 0));
+    dated.push({ slug, published: PUBLISHED_TIME.exec(head)?.[1] ?? '' });
+  }
+  return dated.sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug)).map(({ slug }) => slug);
+}
+
 /**
  * Writes `<outDir>/sw.js` with Workbox: a precache of the built files (each with a content
  * revision) that installs in the background and takes over only when no page of the old
@@ -33,9 +53,7 @@ export interface ServiceWorkerSummary {
  * read and searched offline from one build's files, never a mix of two.
  */
 export async function writeServiceWorker({ outDir, budgetBytes }: ServiceWorkerOptions): Promise<ServiceWorkerSummary> {
-  const newestFirst = readPublishedArticles(outDir)
-    .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
-    .map((article) => article.path.split('/').filter(Boolean).pop()!);
+  const newestFirst = articlesNewestFirst(outDir);
   let selection: BudgetSelection<SizedEntry> | undefined;
   const file = path.join(outDir, SERVICE_WORKER_FILE);
   const { count, size, warnings } = await generateSW({

@@ -1,41 +1,39 @@
 import path from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import remarkAnnotations from '../../src/annotations/remark-annotations';
-import type { AnnotationRecord } from '../../src/annotations/kinds';
+import { articleHtml } from '../../src/annotations/article-html';
+import { annotateTree } from '../../src/annotations/annotate-tree';
+import { parseArticleBody } from '../../src/content/article-body';
+import type { ContentProblem } from '../../src/content/problems';
+import { loadRegistry } from '../../src/content/registry';
 import { FIXTURES } from './paths';
 
 export const PIPELINE_CONTENT = path.join(FIXTURES, 'pipeline/content');
 
 /**
- * Runs an MDX body through the annotation pipeline the way the site does (remark-mdx,
- * remark-directive, remarkAnnotations, then to HTML) and returns the HTML and annotations.
+ * Runs an article body through the site's annotation pipeline (parse as MDX, annotate,
+ * render) against a content folder's people and claims. Returns the problems, or the HTML
+ * and annotations when there are none.
  */
-export async function annotate(mdx: string, options: { contentDir?: string; base?: string } = {}) {
-  const file = new VFile({ path: path.join(process.cwd(), 'content/articles/test.mdx'), value: mdx });
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkDirective)
-    .use(remarkAnnotations, { contentDir: options.contentDir ?? PIPELINE_CONTENT, base: options.base ?? '/', fresh: true })
-    .use(remarkRehype)
-    .use(rehypeStringify);
-  const html = String(await processor.process(file));
-  const data = file.data as { astro?: { frontmatter?: { annotations?: AnnotationRecord[] } } };
-  return { html, annotations: data.astro?.frontmatter?.annotations ?? [] };
+function runPipeline(mdx: string, options: { contentDir?: string; base?: string }) {
+  const registry = loadRegistry(options.contentDir ?? PIPELINE_CONTENT, { fresh: true });
+  const parsed = parseArticleBody(path.join(process.cwd(), 'content/articles/test.mdx'), mdx);
+  if (parsed.problem) return { problems: [parsed.problem] };
+  const { annotations, problems } = annotateTree(parsed.tree, parsed.file, registry, options.base ?? '/');
+  if (problems.length) return { problems };
+  return { problems, annotations, html: articleHtml(parsed.tree, parsed.file).html };
 }
 
-/** The error the pipeline stops with, for asserting message, line and column. */
-export async function annotationError(mdx: string, options: { contentDir?: string } = {}) {
-  try {
-    await annotate(mdx, options);
-  } catch (error) {
-    return error as Error & { line?: number; column?: number; reason?: string; ruleId?: string; fatal?: boolean };
+/** The HTML and annotations of an article body that has no problem. */
+export async function annotate(mdx: string, options: { contentDir?: string; base?: string } = {}) {
+  const { problems, html, annotations } = runPipeline(mdx, options);
+  if (problems.length || html === undefined) {
+    throw new Error(`expected the annotation pipeline to succeed, but it found:\n${JSON.stringify(problems, null, 2)}`);
   }
-  throw new Error('expected the annotation pipeline to fail, but it succeeded');
+  return { html, annotations: annotations ?? [] };
+}
+
+/** Every problem the pipeline finds in an article body, for asserting message and place. */
+export async function annotationProblems(mdx: string, options: { contentDir?: string } = {}): Promise<[ContentProblem, ...ContentProblem[]]> {
+  const { problems } = runPipeline(mdx, options);
+  if (!problems.length) throw new Error('expected the annotation pipeline to find a problem, but it found none');
+  return problems as [ContentProblem, ...ContentProblem[]];
 }

@@ -6,7 +6,7 @@ import { blankFrontmatter, parseArticleBody } from '../../src/content/article-bo
 import { ContentError, formatProblem } from '../../src/content/problems';
 import { readRegistry } from '../../src/content/registry';
 import { idTrouble, shown } from '../../src/lib/shown';
-import { annotate, annotationError } from '../helpers/annotate';
+import { annotate, annotationProblems } from '../helpers/annotate';
 
 describe('the pipeline refuses code and invalid nesting from content', () => {
   const cases: { name: string; mdx: string; message: RegExp; line: number; column: number }[] = [
@@ -31,12 +31,13 @@ describe('the pipeline refuses code and invalid nesting from content', () => {
   ];
   for (const testCase of cases) {
     it(testCase.name, async () => {
-      const error = await annotationError(testCase.mdx);
-      expect(error.reason ?? error.message).toMatch(testCase.message);
-      expect({ line: error.line, column: error.column }).toEqual({ line: testCase.line, column: testCase.column });
-      expect(error.message).toMatch(/hint: /);
-      // The message itself names the place, so it reads well wherever it is printed.
-      expect(error.reason).toMatch(new RegExp(`\\(content/articles/test\\.mdx:${testCase.line}:${testCase.column}\\)`));
+      const [problem] = await annotationProblems(testCase.mdx);
+      const printed = formatProblem(problem);
+      expect(printed).toMatch(testCase.message);
+      expect({ line: problem.line, column: problem.column }).toEqual({ line: testCase.line, column: testCase.column });
+      expect(problem.hint).toBeTruthy();
+      // Printed, the problem names its place first, the way editors and terminals link it.
+      expect(printed.startsWith(`content/articles/test.mdx:${testCase.line}:${testCase.column}: `)).toBe(true);
     });
   }
 

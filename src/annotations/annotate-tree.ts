@@ -5,8 +5,8 @@ import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { ContentError, displayPath, formatProblem, type ContentProblem } from '../content/problems';
-import { loadRegistry, type Registry } from '../content/registry';
+import { displayPath, type ContentProblem } from '../content/problems';
+import type { Registry } from '../content/registry';
 import { isIsoDateValue } from '../content/schemas';
 import { didYouMean, editDistance } from '../lib/suggest';
 import { siteUrls } from '../lib/urls';
@@ -17,19 +17,9 @@ import { FORBIDDEN_ELEMENTS, URL_ATTRIBUTES, isAllowedContentUrl } from './safe-
 import { LIMITS } from '../content/limits';
 import { idTrouble, shown } from '../lib/shown';
 
-export interface RemarkAnnotationsOptions {
-  /** Folder holding `people/` and `claims/` (absolute path). */
-  contentDir: string;
-  /** Site base path (`BASE_PATH`), for card links. */
-  base?: string;
-  /** Re-read people and claims for every file (authoring with live reload). */
-  fresh?: boolean;
-}
-
 type Directive = TextDirective | LeafDirective | ContainerDirective;
 type Place = { line: number; column: number };
 
-const RULE = 'annotations';
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
 const NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
@@ -104,7 +94,7 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 /**
  * Finds, validates and rewrites the annotation directives of one MDX (or Markdown) tree.
  * Every problem is collected with its place; nothing stops at the first one, so
- * `npm run check` can list them all. The build plugin below fails on any of them.
+ * `npm run check` can list them all; the build stops on any of them.
  */
 export function annotateTree(tree: Root, file: VFile, registry: Registry, base = '/'): AnnotateResult {
   const problems: ContentProblem[] = [];
@@ -443,39 +433,3 @@ function appendCardsAndEndnotes(tree: Root, annotations: AnnotationRecord[], con
     },
   );
 }
-
-/**
- * remark plugin: turns `:person`, `:quote`, `:figure` and `:claim` directives into annotated
- * HTML with cards and endnotes, validated against content/people and content/claims.
- * The article's annotations are handed to pages as `remarkPluginFrontmatter.annotations`.
- * Any problem stops the build with `file:line:column`, the reason and a hint.
- */
-export default function remarkAnnotations(options: RemarkAnnotationsOptions) {
-  const { contentDir, base = '/', fresh = false } = options;
-  return (tree: Root, file: VFile) => {
-    let registry: Registry;
-    try {
-      registry = loadRegistry(contentDir, { fresh });
-    } catch (error) {
-      if (error instanceof ContentError) file.fail(error.message, { ruleId: 'registry', source: RULE });
-      throw error;
-    }
-    const { annotations, problems } = annotateTree(tree, file, registry, base);
-    if (problems.length) {
-      const [first, ...rest] = problems;
-      const more = rest.length ? `\n${rest.length} more:\n${rest.map(formatProblem).join('\n')}` : '';
-      const where = formatProblem({ ...first!, message: '', hint: undefined }).replace(/: $/, '');
-      file.fail(`${first!.message} (${where})${first!.hint ? `\n  hint: ${first!.hint}` : ''}${more}`, {
-        place: first!.line ? { line: first!.line, column: first!.column ?? 1 } : undefined,
-        ruleId: RULE,
-        source: 'remark-annotations',
-      });
-    }
-    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    data.astro ??= {};
-    data.astro.frontmatter ??= {};
-    data.astro.frontmatter.annotations = annotations;
-  };
-}
-
-export { ContentError };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotate, annotationError } from '../helpers/annotate';
+import { annotate, annotationProblems } from '../helpers/annotate';
+import { formatProblem } from '../../src/content/problems';
 
 describe('annotations render', () => {
   it('turns each kind into a focusable trigger with data hooks and a popover card', async () => {
@@ -89,15 +90,18 @@ describe('annotation errors name the place and say what to do', () => {
   ];
   for (const testCase of cases) {
     it(testCase.name, async () => {
-      const error = await annotationError(testCase.mdx);
-      expect(error.reason ?? error.message).toMatch(testCase.message);
-      expect({ line: error.line, column: error.column, fatal: error.fatal }).toEqual({ line: testCase.line, column: testCase.column, fatal: true });
-      expect(error.message).toMatch(/hint: /);
+      const [problem] = await annotationProblems(testCase.mdx);
+      expect(formatProblem(problem)).toMatch(testCase.message);
+      expect({ line: problem.line, column: problem.column }).toEqual({ line: testCase.line, column: testCase.column });
+      expect(problem.hint).toBeTruthy();
     });
   }
 
   it('lists every problem, not only the first', async () => {
-    const error = await annotationError(':person{#nobody} and :figure[x]{value=abc}');
-    expect(error.reason).toMatch(/Unknown person `nobody`[\s\S]*1 more:\n.*test\.mdx:1:22: Unexpected figure value `abc`/);
+    const problems = await annotationProblems(':person{#nobody} and :figure[x]{value=abc}');
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/articles\/test\.mdx:1:1: Unknown person `nobody`/),
+      expect.stringMatching(/^content\/articles\/test\.mdx:1:22: Unexpected figure value `abc`/),
+    ]);
   });
 });

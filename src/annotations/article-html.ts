@@ -1,0 +1,73 @@
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import type { MarkdownHeading } from 'astro';
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { Root } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import type { State } from 'mdast-util-to-hast';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import rehypeArticleText, { type ArticleText } from './rehype-article-text';
+
+/** An article body ready to publish: its HTML and what pages need to know about it. */
+export interface ArticleHtml {
+  html: string;
+  /** The words of `.article__text` and where each annotation sits in them. */
+  text: ArticleText;
+  /** Headings with the ids they were given, as Astro reports them. */
+  headings: MarkdownHeading[];
+}
+
+/**
+ * A plain HTML element written in an article (`<abbr title="…">`). The content check has
+ * already refused anything else (components, code in attributes, handlers, scripts), so the
+ * attributes are quoted strings or bare flags.
+ */
+function jsxElement(state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element {
+  const attributes: Record<string, string | true> = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    const { name, value } = attribute as MdxJsxAttribute;
+    attributes[name] = typeof value === 'string' ? value : true;
+  }
+  const element = h(node.name ?? 'span', attributes) as Element;
+  element.children = state.all(node);
+  state.patch(node, element);
+  return element;
+}
+
+/**
+ * Annotated Markdown tree → HTML, the last stage of the article pipeline (after
+ * `parseArticleBody` and `annotateTree`). Articles hold text, not code, so they are rendered
+ * here, once, in the content layer, instead of being compiled into JavaScript modules.
+ */
+const toHtml = unified()
+  .use(remarkRehype, {
+    handlers: {
+      mdxJsxFlowElement: jsxElement,
+      mdxJsxTextElement: jsxElement,
+      // Only `{/* comments */}` get past the content check: they publish nothing.
+      mdxFlowExpression: () => undefined,
+      mdxTextExpression: () => undefined,
+    },
+  })
+  .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+  .use(rehypeArticleText)
+  .use(rehypeHeadingIds)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Renders an annotated tree (`annotateTree` has run on it) to the article's HTML. */
+export function articleHtml(tree: Root, file: VFile): ArticleHtml {
+  const hast = toHtml.runSync(tree, file);
+  const html = toHtml.stringify(hast, file);
+  const data = file.data as { astro?: { frontmatter?: { articleText?: ArticleText }; headings?: MarkdownHeading[] } };
+  return {
+    html,
+    text: data.astro?.frontmatter?.articleText ?? { text: '', spans: {} },
+    headings: data.astro?.headings ?? [],
+  };
+}

@@ -1,0 +1,37 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export interface RegistryEntries {
+  people: CollectionEntry<'people'>[];
+  peopleById: Map<string, CollectionEntry<'people'>>;
+  claims: CollectionEntry<'claims'>[];
+  claimsById: Map<string, CollectionEntry<'claims'>>;
+  /** Claims by the id of the person who made them, newest first. */
+  claimsByClaimant: Map<string, CollectionEntry<'claims'>[]>;
+}
+
+let cached: Promise<RegistryEntries> | undefined;
+
+/**
+ * People and claims, read from the collections once per build and shared by every page:
+ * each `getCollection` call walks every entry again, which a page per article or claim
+ * would repeat thousands of times.
+ */
+export function registryEntries(): Promise<RegistryEntries> {
+  cached ??= (async () => {
+    const [people, claims] = await Promise.all([getCollection('people'), getCollection('claims')]);
+    const claimsByClaimant = new Map<string, CollectionEntry<'claims'>[]>();
+    for (const claim of [...claims].sort((a, b) => b.data.date.localeCompare(a.data.date))) {
+      const list = claimsByClaimant.get(claim.data.claimant);
+      if (list) list.push(claim);
+      else claimsByClaimant.set(claim.data.claimant, [claim]);
+    }
+    return {
+      people,
+      peopleById: new Map(people.map((person) => [person.id, person])),
+      claims,
+      claimsById: new Map(claims.map((claim) => [claim.id, claim])),
+      claimsByClaimant,
+    };
+  })();
+  return cached;
+}
