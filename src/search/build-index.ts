@@ -14,6 +14,7 @@ export interface BuildIndexOptions {
 }
 
 export interface IndexSummary {
+  /** HTML files Pagefind read; it indexes only those marked `data-pagefind-body` (the articles). */
   pages: number;
   records: number;
   /** Where the bundle was written: `<outDir>/pagefind`. */
@@ -47,8 +48,11 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 
 /**
  * Indexes the built site with Pagefind's Node API: every page marked `data-pagefind-body`
- * (articles and card pages), plus one custom record per annotated passage, and writes the
- * bundle to `<outDir>/pagefind/`.
+ * (the articles), plus one custom record per quote, claim, figure and person (see
+ * {@link searchRecords}), and writes the bundle to `<outDir>/pagefind/`. Claim and person
+ * cards are found through their records: indexing their pages as well would list each claim
+ * and person twice, and every indexed page or record adds to the metadata and `type` filter
+ * that the first search downloads whole.
  */
 export async function buildSearchIndex({ outDir, contentDir }: BuildIndexOptions): Promise<IndexSummary> {
   const records = searchRecords(readPublishedArticles(outDir), loadRegistry(contentDir));

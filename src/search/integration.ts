@@ -19,7 +19,7 @@ export default function searchIntegration({ contentDir }: SearchIntegrationOptio
         const started = performance.now();
         const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), contentDir });
         logger.info(
-          `Indexed ${summary.pages} pages and ${summary.records} passages in ${Math.round(performance.now() - started)} ms.`,
+          `Read ${summary.pages} pages and indexed the articles and ${summary.records} records in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },
