@@ -14,8 +14,10 @@ export interface BuildIndexOptions {
 }
 
 export interface IndexSummary {
-  /** HTML files Pagefind read; it indexes only those marked `data-pagefind-body` (the articles). */
+  /** HTML files Pagefind read; it indexes only those marked `data-pagefind-body`. */
   pages: number;
+  /** Article pages, the pages marked `data-pagefind-body`. */
+  articles: number;
   records: number;
   /** Where the bundle was written: `<outDir>/pagefind`. */
   bundleDir: string;
@@ -55,7 +57,8 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
  * that the first search downloads whole.
  */
 export async function buildSearchIndex({ outDir, contentDir }: BuildIndexOptions): Promise<IndexSummary> {
-  const records = searchRecords(readPublishedArticles(outDir), loadRegistry(contentDir));
+  const articles = readPublishedArticles(outDir);
+  const records = searchRecords(articles, loadRegistry(contentDir));
   const bundleDir = path.join(outDir, 'pagefind');
   try {
     const { index } = check('start', await pagefind.createIndex());
@@ -63,7 +66,7 @@ export async function buildSearchIndex({ outDir, contentDir }: BuildIndexOptions
     const { page_count } = check('index the built pages', await index.addDirectory({ path: outDir }));
     for (const record of records) check(`add the record for ${record.url}`, await index.addCustomRecord(record));
     check('write its files', await index.writeFiles({ outputPath: bundleDir }));
-    return { pages: page_count, records: records.length, bundleDir };
+    return { pages: page_count, articles: articles.length, records: records.length, bundleDir };
   } finally {
     await pagefind.close();
   }
