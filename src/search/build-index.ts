@@ -14,7 +14,10 @@ export interface BuildIndexOptions {
 }
 
 export interface IndexSummary {
+  /** HTML files Pagefind read; it indexes only those marked `data-pagefind-body`. */
   pages: number;
+  /** Article pages, the pages marked `data-pagefind-body`. */
+  articles: number;
   records: number;
   /** Where the bundle was written: `<outDir>/pagefind`. */
   bundleDir: string;
@@ -47,11 +50,15 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 
 /**
  * Indexes the built site with Pagefind's Node API: every page marked `data-pagefind-body`
- * (articles and card pages), plus one custom record per annotated passage, and writes the
- * bundle to `<outDir>/pagefind/`.
+ * (the articles), plus one custom record per quote, claim, figure and person (see
+ * {@link searchRecords}), and writes the bundle to `<outDir>/pagefind/`. Claim and person
+ * cards are found through their records: indexing their pages as well would list each claim
+ * and person twice, and every indexed page or record adds to the metadata and `type` filter
+ * that the first search downloads whole.
  */
 export async function buildSearchIndex({ outDir, contentDir }: BuildIndexOptions): Promise<IndexSummary> {
-  const records = searchRecords(readPublishedArticles(outDir), loadRegistry(contentDir));
+  const articles = readPublishedArticles(outDir);
+  const records = searchRecords(articles, loadRegistry(contentDir));
   const bundleDir = path.join(outDir, 'pagefind');
   try {
     const { index } = check('start', await pagefind.createIndex());
@@ -59,7 +66,7 @@ export async function buildSearchIndex({ outDir, contentDir }: BuildIndexOptions
     const { page_count } = check('index the built pages', await index.addDirectory({ path: outDir }));
     for (const record of records) check(`add the record for ${record.url}`, await index.addCustomRecord(record));
     check('write its files', await index.writeFiles({ outputPath: bundleDir }));
-    return { pages: page_count, records: records.length, bundleDir };
+    return { pages: page_count, articles: articles.length, records: records.length, bundleDir };
   } finally {
     await pagefind.close();
   }

@@ -19,7 +19,7 @@ export default function searchIntegration({ contentDir }: SearchIntegrationOptio
         const started = performance.now();
         const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), contentDir });
         logger.info(
-          `Indexed ${summary.pages} pages and ${summary.records} passages in ${Math.round(performance.now() - started)} ms.`,
+          `Indexed ${summary.articles} articles and ${summary.records} quotes, claims, figures and people in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },

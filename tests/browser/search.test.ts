@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { siteDir } from '../helpers/build-site';
@@ -181,10 +183,11 @@ describe('search in Chromium', () => {
     await page.fill('#search-query', nasty);
     await page.press('#search-query', 'Enter');
     // Pagefind finds "100" and "on"; the rest is shown back as typed, as text.
-    await statusSays(page, `results for “${nasty}”.`);
+    const found = new RegExp(`^\\d+ results? for “${nasty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”\\.$`);
+    await statusSays(page, found);
     expect(new URL(page.url()).searchParams.get('q')).toBe(nasty);
     await page.reload();
-    await statusSays(page, `results for “${nasty}”.`);
+    await statusSays(page, found);
     expect(await page.inputValue('#search-query')).toBe(nasty);
     expect(await page.locator('main img').count()).toBe(0);
     expect(dialogs).toBe(0);
@@ -291,6 +294,8 @@ describe('what a search costs', () => {
     const page = await context.newPage();
     await page.goto(`${root.url}search/`);
     await statusSays(page, /^Type a few words/);
+    // Before any search: the runtime and metadata, but no filter data.
+    expect([...(await pagefindBytes(page)).keys()].filter((url) => url.endsWith('.pf_filter'))).toEqual([]);
     await page.fill('#search-query', 'want to make a deal');
     await page.press('#search-query', 'Enter');
     await statusSays(page, /results for “want to make a deal”/);
@@ -310,6 +315,9 @@ describe('what a search costs', () => {
         `second search ${secondBytes}; filter change ${thirdBytes}`,
     );
     expect(first.has('/pagefind/wasm.en.pagefind')).toBe(true);
+    // The `type` and `speaker` filters, whose counts the page shows; never `article`'s titles.
+    expect([...first.keys()].filter((url) => url.endsWith('.pf_filter'))).toHaveLength(2);
+    expect(fs.readdirSync(path.join(siteDir('seed'), 'pagefind', 'filter'))).toHaveLength(3);
     expect(firstBytes).toBeLessThan(160_000);
     expect(secondBytes).toBeLessThan(20_000);
     expect(thirdBytes).toBeLessThan(20_000);

@@ -16,17 +16,25 @@ describe('the search index of the published site', () => {
   const article = readPage(siteDir('seed'), ARTICLE);
   const inArticle = (kind: string) => selectAll(`.article__body [data-annotation="${kind}"]`, article);
 
-  it('has a record for every quote, claim and figure, linked to its passage, and for each person mentioned', () => {
-    for (const kind of ['quote', 'claim', 'figure']) {
+  it('has a record for every quote and figure at its passage, every claim at the passage stating it, every person at their card', () => {
+    for (const kind of ['quote', 'figure']) {
       const ids = inArticle(kind).map((el) => attr(el, 'id'));
-      const urls = records.filter((r) => typeOf(r) === kind && r.url.includes('#')).map((r) => r.url);
+      const urls = records.filter((r) => typeOf(r) === kind).map((r) => r.url);
       expect(urls.sort(), kind).toEqual(ids.map((id) => `${ARTICLE}#${id}`).sort());
     }
-    // One per person (at the first mention), not one per mention.
-    const people = new Set(inArticle('person').map((el) => attr(el, 'dataRef')));
-    const personRecords = records.filter((r) => typeOf(r) === 'person' && r.url.startsWith(ARTICLE));
-    expect(personRecords).toHaveLength(people.size);
-    expect(personRecords.map((r) => r.meta.title).sort()).toEqual(['Donald Trump', 'He Lifeng', 'Jameson Greer', 'Li Chenggang', 'Scott Bessent', 'Xi Jinping']);
+    // One per claim: at the first passage that states it, or else at its card.
+    const stating = new Map<string, string>();
+    for (const el of inArticle('claim')) if (!stating.has(attr(el, 'dataRef')!)) stating.set(attr(el, 'dataRef')!, attr(el, 'id')!);
+    const claimIds = fs.readdirSync(path.join(siteDir('seed'), 'claims')).sort();
+    expect(stating.size).toBeGreaterThan(0);
+    expect(stating.size).toBeLessThan(claimIds.length);
+    expect(records.filter((r) => typeOf(r) === 'claim').map((r) => r.url).sort()).toEqual(
+      claimIds.map((id) => (stating.has(id) ? `${ARTICLE}#${stating.get(id)}` : `/claims/${id}/`)).sort(),
+    );
+    // One per person, not one per mention or article.
+    const people = records.filter((r) => typeOf(r) === 'person');
+    expect(people.map((r) => r.url)).toEqual(fs.readdirSync(path.join(siteDir('seed'), 'people')).sort().map((id) => `/people/${id}/`));
+    expect(people.map((r) => r.meta.title).sort()).toEqual(['Donald Trump', 'He Lifeng', 'Jameson Greer', 'Li Chenggang', 'Scott Bessent', 'Xi Jinping']);
   });
 
   it('gives Trump’s quote its type, speaker and article, as filters and as meta', () => {
@@ -49,7 +57,7 @@ describe('the search index of the published site', () => {
     expect(records.find((r) => r.url === `${ARTICLE}#claim-framework-avoids-tariffs`)!.filters.speaker).toEqual(['Scott Bessent']);
   });
 
-  it('indexes the article page itself and every card page, without page chrome or cards', () => {
+  it('indexes the article page itself, without page chrome or cards, and card pages only through their records', () => {
     const page = records.find((r) => r.url === ARTICLE)!;
     expect(page.filters).toEqual({ type: ['article'], article: [TITLE] });
     expect(page.meta.title).toBe(TITLE);
@@ -57,14 +65,16 @@ describe('the search index of the published site', () => {
     for (const chrome of ['Skip to content', 'The Annotated Wire', 'Open the claim card', 'opens a card']) {
       expect(page.content, chrome).not.toContain(chrome);
     }
-    const cardPages = records.filter((r) => /^\/(people|claims)\/[^#]+\/$/.test(r.url));
-    expect(cardPages.length).toBe(
-      fs.readdirSync(path.join(siteDir('seed'), 'people')).length + fs.readdirSync(path.join(siteDir('seed'), 'claims')).length,
-    );
-    const claimPage = records.find((r) => r.url === '/claims/both-sides-want-a-deal/')!;
-    expect(claimPage.filters).toEqual({ type: ['claim'], speaker: ['Donald Trump'] });
-    expect(claimPage.content).toContain('Claimed by Donald Trump');
-    expect(records.find((r) => r.url === '/people/he-lifeng/')!.filters).toEqual({ type: ['person'] });
+    // Each card is one result: its record, not its page as well.
+    const cards = records.filter((r) => /^\/(people|claims)\/[^#]+\/$/.test(r.url)).map((r) => r.url);
+    expect(new Set(cards).size).toBe(cards.length);
+    expect(records.filter((r) => r.content.includes('Claimed by'))).toEqual([]);
+    const claimCard = records.find((r) => r.url === '/claims/both-sides-want-a-deal/')!;
+    expect(claimCard).toMatchObject({ filters: { type: ['claim'], speaker: ['Donald Trump'], article: [TITLE] }, meta: { title: 'Both the United States and China want to reach a trade deal.' } });
+    expect(records.find((r) => r.url === '/people/he-lifeng/')!).toMatchObject({
+      filters: { type: ['person'] },
+      content: expect.stringContaining('Vice Premier'),
+    });
   });
 
   it('leaves lists and the search page itself out of the index', () => {
@@ -118,6 +128,15 @@ describe('search on every page and offline support', () => {
       }
     }
     expect(select('header form', readPage(siteDir('seed'), '/search/'))).toBeUndefined();
+  });
+
+  it('lists the speakers in the search page, so it needs no filter data before a search', () => {
+    const options = selectAll('#search-speaker option', readPage(siteDir('seed'), '/search/')).map((o) => attr(o, 'value'));
+    expect(options[0]).toBe('');
+    const speakers = options.slice(1) as string[];
+    expect(speakers).toEqual([...speakers].sort((a, b) => a.localeCompare(b)));
+    const named = new Set(readWrittenRecords(siteDir('seed')).flatMap((r) => r.filters.speaker ?? []));
+    expect(new Set(speakers)).toEqual(named);
   });
 
   it('says on the search page that search needs JavaScript, with a way to the quotes', () => {

@@ -55,20 +55,39 @@ describe('reading annotations back from a built article page', () => {
 });
 
 describe('search records', () => {
-  it('makes one record per quote, claim and figure, and one per person and article, linked to the passage', async () => {
+  it('makes one record per quote and figure at its passage, one per claim and one per person at their card', async () => {
     const { article } = await publishedFixture();
     const records = searchRecords([article], loadRegistry(PIPELINE_CONTENT));
     expect(records.map((r) => [r.filters.type![0], r.url])).toEqual([
-      ['person', '/articles/fixture/#person-scott-bessent'],
-      ['figure', '/articles/fixture/#figure-sunday'],
       ['quote', '/articles/fixture/#quote-very-substantial-framework'],
-      ['claim', '/articles/fixture/#claim-framework-avoids-tariffs'],
-      ['figure', '/articles/fixture/#figure-100-percent'],
       ['quote', '/articles/fixture/#quote-they-want-to-make-a-deal'],
-      ['person', '/articles/fixture/#person-donald-trump'],
+      // Cited by a quote only: its card lists the passages.
+      ['claim', '/claims/both-sides-want-a-deal/'],
+      ['claim', '/articles/fixture/#claim-framework-avoids-tariffs'],
+      ['figure', '/articles/fixture/#figure-sunday'],
+      ['figure', '/articles/fixture/#figure-100-percent'],
+      ['person', '/people/donald-trump/'],
+      ['person', '/people/scott-bessent/'],
     ]);
-    // The second mention of Bessent adds nothing a reader would want twice.
-    expect(records.filter((r) => r.meta.title === 'Scott Bessent')).toHaveLength(1);
+  });
+
+  it('makes one record per person and per claim however many articles mention them', async () => {
+    const { article } = await publishedFixture();
+    const later: PublishedArticle = {
+      ...article,
+      path: '/articles/later/',
+      title: 'Later',
+      published: '2025-11-02',
+      annotations: article.annotations.map((a) => (a.kind === 'claim' ? { ...a, text: 'avoids the tariffs' } : a)),
+    };
+    // The later article comes first in the list: the claim still points where it was first reported.
+    const records = searchRecords([later, article], loadRegistry(PIPELINE_CONTENT));
+    expect(records.filter((r) => r.meta.title === 'Scott Bessent').map((r) => r.url)).toEqual(['/people/scott-bessent/']);
+    const claims = records.filter((r) => r.url.includes('#claim-'));
+    expect(claims.map((r) => r.url)).toEqual(['/articles/fixture/#claim-framework-avoids-tariffs']);
+    // Found by the words of every passage that states it.
+    expect(claims[0]!.content).toContain('will avoid 100 percent tariffs · avoids the tariffs · ');
+    expect(records.filter((r) => r.filters.type![0] === 'quote')).toHaveLength(4);
   });
 
   it('gives a quote its speaker and article as filters and meta, and makes the speaker searchable', async () => {
@@ -91,11 +110,31 @@ describe('search records', () => {
   it('titles a claim by its statement, credits its claimant, and finds it by passage or statement', async () => {
     const { article } = await publishedFixture();
     const registry = loadRegistry(PIPELINE_CONTENT);
-    const claim = searchRecords([article], registry).find((r) => r.filters.type![0] === 'claim')!;
+    const claim = searchRecords([article], registry).find((r) => r.url.endsWith('#claim-framework-avoids-tariffs'))!;
     const statement = registry.claims.get('framework-avoids-tariffs')!.data.statement;
     expect(claim.meta.title).toBe(statement);
     expect(claim.filters.speaker).toEqual(['Scott Bessent']);
     expect(claim.content).toBe(`will avoid 100 percent tariffs · ${statement} · Scott Bessent`);
+    expect(claim.meta).toMatchObject({ article: 'Framework <reached> & “agreed”', excerpt: expect.stringContaining('will avoid 100 percent tariffs') });
+  });
+
+  it('links a claim no passage states to its card, with its claimant and the article that cites it', async () => {
+    const { article } = await publishedFixture();
+    const registry = loadRegistry(PIPELINE_CONTENT);
+    const card = searchRecords([article], registry).find((r) => r.url === '/claims/both-sides-want-a-deal/')!;
+    expect(card).toEqual({
+      url: '/claims/both-sides-want-a-deal/',
+      content: 'Both sides want a deal. · Donald Trump',
+      language: 'en',
+      meta: { title: 'Both sides want a deal.', speaker: 'Donald Trump', article: 'Framework <reached> & “agreed”' },
+      filters: { type: ['claim'], speaker: ['Donald Trump'], article: ['Framework <reached> & “agreed”'] },
+    });
+    // A claim no article cites yet is still found, at its card.
+    const uncited = searchRecords([], registry).filter((r) => r.filters.type![0] === 'claim');
+    expect(uncited.map((r) => [r.url, r.filters.article])).toEqual([
+      ['/claims/both-sides-want-a-deal/', undefined],
+      ['/claims/framework-avoids-tariffs/', undefined],
+    ]);
   });
 
   it('makes a figure findable by what it measures and by its value in words, without a speaker', async () => {
@@ -107,11 +146,16 @@ describe('search records', () => {
     expect(sunday.meta).not.toHaveProperty('speaker');
   });
 
-  it('names a person by their registry name, whatever the label, with their role and aliases', async () => {
+  it('names a person by their registry name, found by role, aliases and bio, at their card', async () => {
     const { article } = await publishedFixture();
-    const trump = searchRecords([article], loadRegistry(PIPELINE_CONTENT)).find((r) => r.url.endsWith('#person-donald-trump'))!;
-    expect(trump.meta.title).toBe('Donald Trump');
-    expect(trump.content).toBe('Donald Trump · President of the United States · Trump');
+    const trump = searchRecords([article], loadRegistry(PIPELINE_CONTENT)).find((r) => r.url === '/people/donald-trump/')!;
+    expect(trump).toEqual({
+      url: '/people/donald-trump/',
+      content: 'Donald Trump · President of the United States · Trump · President of the United States.',
+      language: 'en',
+      meta: { title: 'Donald Trump' },
+      filters: { type: ['person'] },
+    });
   });
 
   it('stops on a reference the registry does not know, naming the passage', () => {

@@ -1,8 +1,9 @@
 /**
  * On a page opened from a search result (`…/?highlight=deal#quote-…`), marks the searched
  * words with Pagefind's highlight script, inside the passage the link points at (or the whole
- * indexed body for a page result). The passage itself is scrolled to and outlined by the
- * browser and `:target` CSS; this only adds the words. The script is fetched only when needed.
+ * article, or a card page's main content, for a page result). The passage itself is scrolled
+ * to and outlined by the browser and `:target` CSS; this only adds the words. The script is
+ * fetched only when needed.
  */
 import { siteUrls } from '../../lib/urls';
 import { HIGHLIGHT_PARAM } from '../search-schema';
@@ -21,7 +22,8 @@ type PagefindHighlight = new (options: PagefindHighlightOptions) => unknown;
 function landingContext(): Element | null {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id ? document.getElementById(id) : null;
-  return target ?? document.querySelector('[data-pagefind-body]');
+  // A whole article, or the main content of a card page (a person or claim result).
+  return target ?? document.querySelector('[data-pagefind-body], main');
 }
 
 async function highlightSearchedWords(base: string): Promise<void> {

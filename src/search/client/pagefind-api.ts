@@ -7,7 +7,11 @@ export interface Pagefind {
   init(): Promise<void>;
   /** `null` as the term lists everything the filters match. */
   search(term: string | null, options?: { filters?: Record<string, PagefindFilter> }): Promise<PagefindResponse>;
-  filters(): Promise<FilterCounts>;
+  /**
+   * Downloads what `search(term, options)` would need (the index chunks of its words and the
+   * data of the filters it names) without searching; `null` as the term loads filters only.
+   */
+  preload(term: string | null, options?: { filters?: Record<string, PagefindFilter> }): Promise<void>;
 }
 
 /** Filter name → value → number of results. */
@@ -38,14 +42,15 @@ export interface PagefindResultData {
 
 /**
  * Loads Pagefind from where the build wrote it, under the base path. Pagefind works out
- * its own base path (and so the result URLs) from that location.
+ * its own base path (and so the result URLs) from that location. `init()` fetches the
+ * runtime and the index metadata, so the first search does not wait for them; no filter
+ * data is loaded until a search needs it (`pagefind.filters()` would fetch every filter,
+ * the `article` filter's thousand titles included).
  */
 export async function loadPagefind(base: string): Promise<Pagefind> {
   const url = siteUrls(base).path('pagefind/pagefind.js');
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   await pagefind.options({ excerptLength: 24 });
   await pagefind.init();
-  // Loads every filter's chunk: a search counts results only for filters already loaded.
-  await pagefind.filters();
   return pagefind;
 }

@@ -108,7 +108,8 @@ class SearchPage {
   private run = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private remaining: (() => Promise<PagefindResultData>)[] = [];
-  private speakers: string[] = [];
+  /** Speakers listed in the page by the build; a shared link may add one. */
+  private speakers: string[];
   /** Whether typing already has its own history entry, which further typing then updates. */
   private typingEntry = false;
 
@@ -116,6 +117,7 @@ class SearchPage {
     private readonly ui: Elements,
     base: string,
   ) {
+    this.speakers = [...ui.speaker.options].slice(1).map((option) => option.value);
     this.pagefind = loadPagefind(base);
     // The URL is the state; an unhandled rejection is reported by search() instead.
     this.pagefind.catch(() => undefined);
@@ -210,15 +212,19 @@ class SearchPage {
       const pagefind = await this.pagefind;
       if (run !== this.run) return;
       if (!hasSearch(state)) {
-        const totals = await pagefind.filters();
-        if (run !== this.run) return;
-        this.updateCounts(state, totals, totals);
+        this.clearCounts();
         this.clearResults();
         this.setStatus('Type a few words to search quotes, claims, people, figures and articles.', 'empty');
         return;
       }
       const term = state.query || null;
-      const response = await pagefind.search(term, { filters: pagefindFilters(state) });
+      const filters = pagefindFilters(state);
+      // Pagefind counts results per value only for filters whose data it has loaded: every
+      // search names `type`, and the speaker counts need `speaker` too. Both load alongside
+      // the words' index chunks; the `article` filter is never needed here.
+      await Promise.all([pagefind.preload(term, { filters }), pagefind.preload(null, { filters: { [FILTER.speaker]: { any: [] } } })]);
+      if (run !== this.run) return;
+      const response = await pagefind.search(term, { filters });
       // A facet's counts leave out its own filter: "how many if I pick this one instead".
       const typeCounts = state.type
         ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, type: undefined }) })).filters
@@ -272,6 +278,18 @@ class SearchPage {
     this.ui.results.append(...items);
     this.ui.more.hidden = this.remaining.length === 0;
     if (fromButton) items[0]?.querySelector('a')?.focus();
+  }
+
+  /** Before any search: no counts, every speaker can be picked. */
+  private clearCounts(): void {
+    for (const radio of this.ui.types) {
+      const badge = radio.parentElement?.querySelector('[data-count]');
+      if (badge) badge.textContent = '';
+    }
+    for (const option of [...this.ui.speaker.options].slice(1)) {
+      option.textContent = option.value;
+      option.disabled = false;
+    }
   }
 
   /** Writes counts next to each type and speaker; lists speakers the index knows. */
