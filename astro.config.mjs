@@ -2,14 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import search from './src/search/integration.ts';
 import offline from './src/offline/integration.ts';
 import { siteConfig } from './src/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
-const { site, base, contentDir, outDir, cacheDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
+const { site, base, contentDir, outDir, cacheDir, renderedDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
   site,
@@ -37,7 +36,7 @@ export default defineConfig({
     mdx(),
     sitemap(),
     securityHeaders(),
-    search({ contentDir: path.resolve(contentDir) }),
+    search({ contentDir, renderedDir }),
     offline(),
   ],
 });

@@ -1,16 +1,16 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadRegistry } from '../content/registry';
-import { siteUrls } from '../lib/urls';
-import { readPublishedArticle, type PublishedArticle } from './published-article';
+import { readPublishedArticles } from './published-article';
 import { searchRecords } from './records';
 
 export interface BuildIndexOptions {
   /** The built site (Astro's output folder). */
   outDir: string;
-  /** Folder with people/ and claims/, for names and statements. */
+  /** Folder with articles/, people/ and claims/, for titles, names and statements. */
   contentDir: string;
+  /** The annotation pipeline's output for this build (`siteConfig().renderedDir`). */
+  renderedDir: string;
 }
 
 export interface IndexSummary {
@@ -23,22 +23,7 @@ export interface IndexSummary {
   bundleDir: string;
 }
 
-/** Site paths from the root, without the base path: that is how Pagefind wants record URLs. */
-const rootUrls = siteUrls('/');
-
-/** Every built article page, read through its markup hooks. */
-export function readPublishedArticles(outDir: string): PublishedArticle[] {
-  const articlesDir = path.join(outDir, 'articles');
-  if (!fs.existsSync(articlesDir)) return [];
-  const articles: PublishedArticle[] = [];
-  for (const slug of fs.readdirSync(articlesDir).sort()) {
-    const file = path.join(articlesDir, slug, 'index.html');
-    if (!fs.existsSync(file)) continue;
-    const article = readPublishedArticle(fs.readFileSync(file, 'utf8'), rootUrls.article(slug));
-    if (article) articles.push(article);
-  }
-  return articles;
-}
+const RECORD_BATCH = 256;
 
 /** Pagefind reports problems in `errors` instead of throwing; make them stop the build. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {
@@ -56,15 +41,21 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
  * and person twice, and every indexed page or record adds to the metadata and `type` filter
  * that the first search downloads whole.
  */
-export async function buildSearchIndex({ outDir, contentDir }: BuildIndexOptions): Promise<IndexSummary> {
-  const articles = readPublishedArticles(outDir);
+export async function buildSearchIndex({ outDir, contentDir, renderedDir }: BuildIndexOptions): Promise<IndexSummary> {
+  const articles = readPublishedArticles({ outDir, contentDir, renderedDir });
   const records = searchRecords(articles, loadRegistry(contentDir));
   const bundleDir = path.join(outDir, 'pagefind');
   try {
     const { index } = check('start', await pagefind.createIndex());
     if (!index) throw new Error('Pagefind failed to start: no index was created');
     const { page_count } = check('index the built pages', await index.addDirectory({ path: outDir }));
-    for (const record of records) check(`add the record for ${record.url}`, await index.addCustomRecord(record));
+    // Pagefind answers requests in any order: sending a batch at a time instead of one by one
+    // keeps its indexer busy rather than waiting on a round trip per record.
+    for (let start = 0; start < records.length; start += RECORD_BATCH) {
+      const batch = records.slice(start, start + RECORD_BATCH);
+      const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      responses.forEach((response, at) => check(`add the record for ${batch[at]!.url}`, response));
+    }
     check('write its files', await index.writeFiles({ outputPath: bundleDir }));
     return { pages: page_count, articles: articles.length, records: records.length, bundleDir };
   } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/content/registry';
-import { readPublishedArticle, type PublishedArticle } from '../../src/search/published-article';
+import { publishedArticle, type PublishedArticle } from '../../src/search/published-article';
 import { searchRecords, type RecordSources } from '../../src/search/records';
 import { annotate, PIPELINE_CONTENT } from '../helpers/annotate';
 
@@ -10,47 +10,33 @@ const MDX = [
   '“:quote[They want to make a deal and we want to make a deal]{by=donald-trump claim=both-sides-want-a-deal},” :person[Trump]{#donald-trump} said, and :person[Bessent]{#scott-bessent} agreed.',
 ].join('\n');
 
-/** The article page around the pipeline's HTML, as ArticleLayout writes it. */
-const page = (body: string, title = 'Framework <reached> & “agreed”') =>
-  `<!doctype html><html lang="en"><head><title>x</title></head><body><header data-pagefind-ignore="all">Site</header>` +
-  `<main><article data-pagefind-body data-pagefind-filter="type:article"><h1>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h1>` +
-  `<p class="article__meta">Published <time datetime="2025-10-26">October 26, 2025</time></p>${body}</article></main></body></html>`;
+const TITLE = 'Framework <reached> & “agreed”';
 
 async function publishedFixture(): Promise<{ article: PublishedArticle; pipeline: Awaited<ReturnType<typeof annotate>> }> {
   const pipeline = await annotate(MDX);
-  const article = readPublishedArticle(page(pipeline.html), '/articles/fixture/');
-  if (!article) throw new Error('the fixture page was not read as an article');
-  return { article, pipeline };
+  return { article: publishedArticle('fixture', { title: TITLE, published: '2025-10-26' }, pipeline.annotations), pipeline };
 }
 
-describe('reading annotations back from a built article page', () => {
-  it('finds every annotation the pipeline made, with the same ids, refs, text and context', async () => {
+describe('what search knows of a published article', () => {
+  it('has every annotation the pipeline made, in reading order, with the same ids, refs, text and context', async () => {
     const { article, pipeline } = await publishedFixture();
-    expect(article.title).toBe('Framework <reached> & “agreed”');
-    expect(article.language).toBe('en');
-    expect(article.published).toBe('2025-10-26');
+    expect(article).toMatchObject({ path: '/articles/fixture/', title: TITLE, language: 'en', published: '2025-10-26' });
     const fields = ['id', 'kind', 'ref', 'text', 'context', 'claim', 'value'] as const;
     const pick = (a: Partial<Record<(typeof fields)[number], unknown>>) => Object.fromEntries(fields.map((f) => [f, a[f] ?? undefined]));
-    expect(article.annotations.map(pick)).toEqual(
-      [...pipeline.annotations].sort((a, b) => a.number - b.number).map((a) => pick({ ...a, claim: a.kind === 'figure' && !a.claim ? undefined : a.claim })),
+    expect(article.annotations.map(pick)).toEqual([...pipeline.annotations].sort((a, b) => a.number - b.number).map(pick));
+    // Reading order is the order of the page: the endnote numbers.
+    expect(article.annotations.map((a) => a.id)).toEqual(
+      [...pipeline.html.matchAll(/<[a-z]+ [^>]*data-annotation="[a-z]+"[^>]*>/g)].map((tag) => /\bid="([^"]+)"/.exec(tag[0])![1]),
     );
   });
 
-  it('reads what a figure measures and its value in words from its card', async () => {
-    const { article } = await publishedFixture();
+  it('words a figure as its card does: what it measures and its value in words', async () => {
+    const { article, pipeline } = await publishedFixture();
     const percent = article.annotations.find((a) => a.id === 'figure-100-percent')!;
     expect(percent).toMatchObject({ about: 'U.S. tariffs on Chinese goods', valueText: '100 percent' });
     const sunday = article.annotations.find((a) => a.id === 'figure-sunday')!;
     expect(sunday).toMatchObject({ about: 'day of the interview', valueText: 'October 26, 2025' });
-  });
-
-  it('is not fooled by pages that are not articles', () => {
-    expect(readPublishedArticle('<html><body><h1>Quotes</h1></body></html>', '/quotes/')).toBeUndefined();
-  });
-
-  it('refuses an annotation element without its hooks', () => {
-    const html = page('<p><span data-annotation="quote">words</span></p>');
-    expect(() => readPublishedArticle(html, '/articles/x/')).toThrow(/\/articles\/x\/: a `data-annotation="quote"` element has no id or data-ref/);
+    expect(pipeline.html).toContain('<data value="2025-10-26">October 26, 2025</data>');
   });
 });
 
@@ -100,10 +86,10 @@ describe('search records', () => {
       meta: {
         title: '“They want to make a deal and we want to make a deal”',
         speaker: 'Donald Trump',
-        article: 'Framework <reached> & “agreed”',
+        article: TITLE,
         excerpt: '“They want to make a deal and we want to make a deal,” Trump said, and Bessent agreed.',
       },
-      filters: { type: ['quote'], speaker: ['Donald Trump'], article: ['Framework <reached> & “agreed”'] },
+      filters: { type: ['quote'], speaker: ['Donald Trump'], article: [TITLE] },
     });
   });
 
@@ -115,7 +101,7 @@ describe('search records', () => {
     expect(claim.meta.title).toBe(statement);
     expect(claim.filters.speaker).toEqual(['Scott Bessent']);
     expect(claim.content).toBe(`will avoid 100 percent tariffs · ${statement} · Scott Bessent`);
-    expect(claim.meta).toMatchObject({ article: 'Framework <reached> & “agreed”', excerpt: expect.stringContaining('will avoid 100 percent tariffs') });
+    expect(claim.meta).toMatchObject({ article: TITLE, excerpt: expect.stringContaining('will avoid 100 percent tariffs') });
   });
 
   it('links a claim no passage states to its card, with its claimant and the article that cites it', async () => {
@@ -126,8 +112,8 @@ describe('search records', () => {
       url: '/claims/both-sides-want-a-deal/',
       content: 'Both sides want a deal. · Donald Trump',
       language: 'en',
-      meta: { title: 'Both sides want a deal.', speaker: 'Donald Trump', article: 'Framework <reached> & “agreed”' },
-      filters: { type: ['claim'], speaker: ['Donald Trump'], article: ['Framework <reached> & “agreed”'] },
+      meta: { title: 'Both sides want a deal.', speaker: 'Donald Trump', article: TITLE },
+      filters: { type: ['claim'], speaker: ['Donald Trump'], article: [TITLE] },
     });
     // A claim no article cites yet is still found, at its card.
     const uncited = searchRecords([], registry).filter((r) => r.filters.type![0] === 'claim');
