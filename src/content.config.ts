@@ -4,9 +4,10 @@ import { articleLoader, registryLoader } from './content/loaders';
 import { siteConfig } from './site-config';
 
 const { contentDir, base, renderedDir } = siteConfig(process.env, process.cwd());
+const content = { contentDir, base, renderedDir };
 
 export const collections = {
-  articles: defineCollection({ loader: articleLoader({ contentDir, base, renderedDir }), schema: articleSchema }),
-  people: defineCollection({ loader: registryLoader(contentDir, base, 'people'), schema: personSchema }),
-  claims: defineCollection({ loader: registryLoader(contentDir, base, 'claims'), schema: claimSchema }),
+  articles: defineCollection({ loader: articleLoader(content), schema: articleSchema }),
+  people: defineCollection({ loader: registryLoader(content, 'people'), schema: personSchema }),
+  claims: defineCollection({ loader: registryLoader(content, 'claims'), schema: claimSchema }),
 };

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent, type RenderedArticleFile } from './check';
@@ -5,27 +7,60 @@ import { ContentError } from './problems';
 import { loadRegistry } from './registry';
 import { RenderedArticles } from './rendered-articles';
 
-const prepared = new Map<string, Promise<RenderedArticleFile[]>>();
+/** Where the content is and where its rendered articles go (from `siteConfig`). */
+export interface ContentOptions {
+  contentDir: string;
+  /** Site base path, for the links in cards. */
+  base: string;
+  renderedDir: string;
+}
+
+/** An article that passed the check and was rendered: what its collection entry holds. */
+interface PreparedArticle {
+  slug: string;
+  file: string;
+  data: Record<string, unknown>;
+  /** Changes whenever its rendered HTML or annotations do. */
+  digest: string;
+}
+
+const prepared = new Map<string, { signature: string; result: Promise<PreparedArticle[]> }>();
+
+/** Names, sizes and modification times of every content file: what a sync's result depends on. */
+function contentSignature(contentDir: string): string {
+  const hash = createHash('sha256');
+  for (const kind of ['articles', 'people', 'claims']) {
+    const folder = path.join(contentDir, kind);
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder).sort()) {
+      const stat = fs.statSync(path.join(folder, name), { throwIfNoEntry: false });
+      hash.update(`${kind}/${name}\0${stat?.size}\0${stat?.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
 
 /**
- * Runs `npm run check`'s validation once per sync, shared by the three loaders, so a build
- * stops before rendering with every problem of every file listed, each with its place and
- * a hint, whichever collection Astro happens to load first. The same pass renders every
- * article to HTML: each article is parsed and annotated once per build.
+ * Runs `npm run check`'s validation once per state of the content, shared by the three
+ * loaders, so a build stops before rendering with every problem of every file listed, each
+ * with its place and a hint, whichever collection Astro happens to load first. The same
+ * pass renders every article and writes it to `renderedDir`: each article is parsed and
+ * annotated once per build, and again in `npm run dev` only after a content file changes.
  */
-function prepareContent(contentDir: string, base: string): Promise<RenderedArticleFile[]> {
-  let pending = prepared.get(contentDir);
-  if (!pending) {
-    pending = Promise.resolve().then(() => {
-      const { problems, rendered } = checkContent(contentDir, { base, render: true });
-      if (problems.length) throw new ContentError(problems);
-      return rendered;
-    });
-    prepared.set(contentDir, pending);
-    // Forget the result once this sync is over, so the next one (dev server) checks again.
-    pending.catch(() => {}).finally(() => setTimeout(() => prepared.delete(contentDir), 1_000));
-  }
-  return pending;
+function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedArticle[]> {
+  const signature = contentSignature(contentDir);
+  const cached = prepared.get(contentDir);
+  if (cached?.signature === signature) return cached.result;
+  const result = Promise.resolve().then(() => {
+    const { problems, rendered } = checkContent(contentDir, { base, render: true });
+    if (problems.length) throw new ContentError(problems);
+    const digests = new RenderedArticles(renderedDir).writeAll(
+      new Map(rendered.map(({ slug, html, annotations, text, headings }) => [slug, { html, annotations, text, headings }])),
+    );
+    return rendered.map(({ slug, file, data }) => ({ slug, file, data: data as unknown as Record<string, unknown>, digest: digests.get(slug)! }));
+  });
+  prepared.set(contentDir, { signature, result });
+  return result;
 }
 
 /** Re-runs `sync` when a file under one of `folders` changes (authoring with `npm run dev`). */
@@ -44,25 +79,21 @@ function resyncOnChange({ watcher, logger }: LoaderContext, folders: string[], s
  * `renderedDir` (see RenderedArticles for why). Cards name people and claims, so a change
  * to either re-renders the articles.
  */
-export function articleLoader({ contentDir, base, renderedDir }: { contentDir: string; base: string; renderedDir: string }): Loader {
+export function articleLoader(options: ContentOptions): Loader {
   return {
     name: 'articles',
     load: async (context) => {
       const { store, parseData } = context;
       const sync = async () => {
-        const articles = await prepareContent(contentDir, base);
-        const digests = new RenderedArticles(renderedDir).writeAll(
-          new Map(articles.map(({ slug, html, annotations, text, headings }) => [slug, { html, annotations, text, headings }])),
-        );
+        const articles = await prepareContent(options);
         store.clear();
-        for (const article of articles) {
-          const filePath = path.relative(process.cwd(), article.file);
-          const data = await parseData({ id: article.slug, data: article.data as unknown as Record<string, unknown>, filePath });
-          store.set({ id: article.slug, data, filePath, digest: digests.get(article.slug) });
+        for (const { slug, file, data, digest } of articles) {
+          const filePath = path.relative(process.cwd(), file);
+          store.set({ id: slug, data: await parseData({ id: slug, data, filePath }), filePath, digest });
         }
       };
       await sync();
-      resyncOnChange(context, ['articles', 'people', 'claims'].map((kind) => path.join(contentDir, kind)), sync);
+      resyncOnChange(context, ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)), sync);
     },
   };
 }
@@ -71,15 +102,15 @@ export function articleLoader({ contentDir, base, renderedDir }: { contentDir: s
  * People or claims, read by the same registry the annotation pipeline validates against,
  * so a YAML mistake is reported once, with its line, whichever reads it first.
  */
-export function registryLoader(contentDir: string, base: string, kind: 'people' | 'claims'): Loader {
+export function registryLoader(options: ContentOptions, kind: 'people' | 'claims'): Loader {
   return {
     name: kind,
     load: async (context) => {
       const { store, parseData, watcher } = context;
       const sync = async () => {
-        await prepareContent(contentDir, base);
+        await prepareContent(options);
         // Re-read only while watching (dev); a build reads people and claims once for all.
-        const registry = loadRegistry(contentDir, { fresh: Boolean(watcher) });
+        const registry = loadRegistry(options.contentDir, { fresh: Boolean(watcher) });
         store.clear();
         for (const entry of registry[kind].values()) {
           const filePath = path.relative(process.cwd(), entry.file);
@@ -88,7 +119,7 @@ export function registryLoader(contentDir: string, base: string, kind: 'people' 
         }
       };
       await sync();
-      resyncOnChange(context, [path.join(contentDir, kind)], sync);
+      resyncOnChange(context, [path.join(options.contentDir, kind)], sync);
     },
   };
 }
