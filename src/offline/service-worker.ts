@@ -27,6 +27,20 @@ export interface ServiceWorkerSummary {
 }
 
 const PUBLISHED_TIME = /<meta property="article:published_time" content="([^"]*)"/;
+const HEAD_BYTES = 16 * 1024;
+
+/** The start of a page, up to `</head>` when that comes within HEAD_BYTES. */
+function pageHead(file: string): string {
+  const buffer = Buffer.alloc(HEAD_BYTES);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, HEAD_BYTES, 0));
+    const end = text.indexOf('</head>');
+    return end === -1 ? text : text.slice(0, end);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /**
  * Slugs of the built articles, newest first, from the publication time each page declares
@@ -39,9 +53,7 @@ export function articlesNewestFirst(outDir: string): string[] {
   for (const slug of fs.readdirSync(articlesDir)) {
     const file = path.join(articlesDir, slug, 'index.html');
     if (!fs.existsSync(file)) continue;
-    const html = fs.readFileSync(file, 'utf8');
-    const head = html.slice(0, Math.max(html.indexOf('</head>'), 0));
-    dated.push({ slug, published: PUBLISHED_TIME.exec(head)?.[1] ?? '' });
+    dated.push({ slug, published: PUBLISHED_TIME.exec(pageHead(file))?.[1] ?? '' });
   }
   return dated.sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug)).map(({ slug }) => slug);
 }

@@ -14,7 +14,7 @@ export interface BuildIndexOptions {
 }
 
 export interface IndexSummary {
-  /** HTML files Pagefind read; it indexes only those marked `data-pagefind-body`. */
+  /** Article pages Pagefind read and indexed (those marked `data-pagefind-body`). */
   pages: number;
   /** Article pages, the pages marked `data-pagefind-body`. */
   articles: number;
@@ -24,6 +24,7 @@ export interface IndexSummary {
 }
 
 const RECORD_BATCH = 256;
+const ARTICLE_PAGES = 'articles/*/index.html';
 
 /** Pagefind reports problems in `errors` instead of throwing; make them stop the build. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {
@@ -48,7 +49,8 @@ export async function buildSearchIndex({ outDir, contentDir, renderedDir }: Buil
   try {
     const { index } = check('start', await pagefind.createIndex());
     if (!index) throw new Error('Pagefind failed to start: no index was created');
-    const { page_count } = check('index the built pages', await index.addDirectory({ path: outDir }));
+    // Only article pages carry `data-pagefind-body`; Pagefind need not read the card pages to skip them.
+    const { page_count } = check('index the built pages', await index.addDirectory({ path: outDir, glob: ARTICLE_PAGES }));
     // Pagefind answers requests in any order: sending a batch at a time instead of one by one
     // keeps its indexer busy rather than waiting on a round trip per record.
     for (let start = 0; start < records.length; start += RECORD_BATCH) {
