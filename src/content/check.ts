@@ -6,7 +6,7 @@ import { annotateTree } from '../annotations/annotate-tree';
 import { readArticleFiles, type ArticleFile } from './article-files';
 import { parseArticleBody } from './article-body';
 import { displayPath, type ContentProblem } from './problems';
-import { readRegistry } from './registry';
+import { readRegistry, type Registry } from './registry';
 
 export interface ContentCheck {
   /** Every problem found, sorted by file and place. */
@@ -15,6 +15,8 @@ export interface ContentCheck {
   counts: { articles: number; people: number; claims: number; annotations: number };
   /** With `render: true`, every article that has no problem, rendered to HTML. */
   rendered: RenderedArticleFile[];
+  /** The people and claims read (complete only when there is no problem). */
+  registry: Registry;
 }
 
 export interface RenderedArticleFile extends ArticleFile, ArticleHtml {
@@ -68,7 +70,7 @@ export function checkContent(contentDir: string, { base = '/', render = false }:
       rendered.push({ ...article, data: article.data, annotations, ...articleHtml(parsed.tree, parsed.file) });
     }
   }
-  return { problems: sortProblems(dedupe(problems)), counts, rendered };
+  return { problems: sortProblems(dedupe(problems)), counts, rendered, registry };
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

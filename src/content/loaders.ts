@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent, type RenderedArticleFile } from './check';
 import { ContentError } from './problems';
-import { loadRegistry } from './registry';
+import type { Registry } from './registry';
 import { RenderedArticles } from './rendered-articles';
 
 /** Where the content is and where its rendered articles go (from `siteConfig`). */
@@ -24,7 +24,13 @@ interface PreparedArticle {
   digest: string;
 }
 
-const prepared = new Map<string, { signature: string; result: Promise<PreparedArticle[]> }>();
+/** What a passed check leaves for the loaders: the articles' entries and the people and claims. */
+interface PreparedContent {
+  articles: PreparedArticle[];
+  registry: Registry;
+}
+
+const prepared = new Map<string, { signature: string; result: Promise<PreparedContent> }>();
 
 /** Names, sizes and modification times of every content file: what a sync's result depends on. */
 function contentSignature(contentDir: string): string {
@@ -47,17 +53,18 @@ function contentSignature(contentDir: string): string {
  * pass renders every article and writes it to `renderedDir`: each article is parsed and
  * annotated once per build, and again in `npm run dev` only after a content file changes.
  */
-function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedArticle[]> {
+function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedContent> {
   const signature = contentSignature(contentDir);
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
   const result = Promise.resolve().then(() => {
-    const { problems, rendered } = checkContent(contentDir, { base, render: true });
+    const { problems, rendered, registry } = checkContent(contentDir, { base, render: true });
     if (problems.length) throw new ContentError(problems);
     const digests = new RenderedArticles(renderedDir).writeAll(
       new Map(rendered.map(({ slug, html, annotations, text, headings }) => [slug, { html, annotations, text, headings }])),
     );
-    return rendered.map(({ slug, file, data }) => ({ slug, file, data: data as unknown as Record<string, unknown>, digest: digests.get(slug)! }));
+    const articles = rendered.map(({ slug, file, data }) => ({ slug, file, data: data as unknown as Record<string, unknown>, digest: digests.get(slug)! }));
+    return { articles, registry };
   });
   prepared.set(contentDir, { signature, result });
   return result;
@@ -85,7 +92,7 @@ export function articleLoader(options: ContentOptions): Loader {
     load: async (context) => {
       const { store, parseData } = context;
       const sync = async () => {
-        const articles = await prepareContent(options);
+        const { articles } = await prepareContent(options);
         store.clear();
         for (const { slug, file, data, digest } of articles) {
           const filePath = path.relative(process.cwd(), file);
@@ -99,18 +106,17 @@ export function articleLoader(options: ContentOptions): Loader {
 }
 
 /**
- * People or claims, read by the same registry the annotation pipeline validates against,
- * so a YAML mistake is reported once, with its line, whichever reads it first.
+ * People or claims, as the content check read and validated them for the annotation
+ * pipeline, so a YAML mistake is reported once, with its line, whichever loader runs first.
  */
 export function registryLoader(options: ContentOptions, kind: 'people' | 'claims'): Loader {
   return {
     name: kind,
     load: async (context) => {
-      const { store, parseData, watcher } = context;
+      const { store, parseData } = context;
       const sync = async () => {
-        await prepareContent(options);
-        // Re-read only while watching (dev); a build reads people and claims once for all.
-        const registry = loadRegistry(options.contentDir, { fresh: Boolean(watcher) });
+        // The people and claims the check read and validated, read once per change of the content.
+        const { registry } = await prepareContent(options);
         store.clear();
         for (const entry of registry[kind].values()) {
           const filePath = path.relative(process.cwd(), entry.file);

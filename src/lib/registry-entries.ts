@@ -5,6 +5,9 @@ export interface RegistryEntries {
   peopleById: Map<string, CollectionEntry<'people'>>;
   claims: CollectionEntry<'claims'>[];
   claimsById: Map<string, CollectionEntry<'claims'>>;
+  /** The same, data only, as the Web Annotation export takes them. */
+  peopleData: Map<string, CollectionEntry<'people'>['data']>;
+  claimsData: Map<string, CollectionEntry<'claims'>['data']>;
   /** Claims by the id of the person who made them, newest first. */
   claimsByClaimant: Map<string, CollectionEntry<'claims'>[]>;
 }
@@ -30,6 +33,8 @@ export function registryEntries(): Promise<RegistryEntries> {
       peopleById: new Map(people.map((person) => [person.id, person])),
       claims,
       claimsById: new Map(claims.map((claim) => [claim.id, claim])),
+      peopleData: new Map(people.map((person) => [person.id, person.data])),
+      claimsData: new Map(claims.map((claim) => [claim.id, claim.data])),
       claimsByClaimant,
     };
   })();

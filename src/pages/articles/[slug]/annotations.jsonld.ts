@@ -10,9 +10,7 @@ export const getStaticPaths = (async () =>
 /** `/articles/<slug>/annotations.jsonld`: the article's annotations as W3C Web Annotations. */
 export const GET: APIRoute<{ article: RenderedArticle }> = async ({ props }) => {
   const { entry, annotations, text } = props.article;
-  const registry = await registryEntries();
-  const people = new Map([...registry.peopleById].map(([id, person]) => [id, person.data]));
-  const claims = new Map([...registry.claimsById].map(([id, claim]) => [id, claim.data]));
+  const { peopleData: people, claimsData: claims } = await registryEntries();
   const collection = annotationCollection(siteRefs, { article: entry, annotations, text, people, claims });
   return new Response(JSON.stringify(collection, null, 2), { headers: { 'Content-Type': ANNO_MEDIA_TYPE } });
 };
