@@ -8,7 +8,7 @@ import { SITE_LANGUAGE } from '../lib/site-language';
 import { siteUrls } from '../lib/urls';
 
 /** One annotation of a published article, as search describes it. */
-export type PublishedAnnotation = Pick<AnnotationRecord, 'id' | 'kind' | 'ref' | 'text' | 'context'> &
+export type PublishedAnnotation = Pick<AnnotationRecord, 'id' | 'kind' | 'ref' | 'text'> &
   Partial<Pick<AnnotationRecord, 'person' | 'claim' | 'value' | 'about'>> & {
     /** A figure's value as its card words it ("100 percent", "October 26, 2025"). */
     valueText?: string;
@@ -40,12 +40,11 @@ export function publishedArticle(
     title: data.title,
     language: SITE_LANGUAGE,
     published: data.published,
-    annotations: [...annotations].sort((a, b) => a.number - b.number).map(({ id, kind, ref, text, context, person, claim, value, unit, about }) => ({
+    annotations: [...annotations].sort((a, b) => a.number - b.number).map(({ id, kind, ref, text, person, claim, value, unit, about }) => ({
       id,
       kind,
       ref,
       text,
-      context,
       ...(person ? { person } : {}),
       ...(claim ? { claim } : {}),
       ...(value !== undefined ? { value } : {}),

@@ -10,7 +10,7 @@ export interface SearchRecord {
   /** The searchable words. */
   content: string;
   language: string;
-  /** Shown with the result: `title` (link text), `speaker`, `article`, `excerpt` (plain context). */
+  /** Shown with the result: `title` (link text), `speaker`, `article`. */
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -128,7 +128,7 @@ function record(
   type: ResultType,
   title: string,
   content: string,
-  { speaker, article, excerpt }: { speaker?: string; article?: string; excerpt?: string } = {},
+  { speaker, article }: { speaker?: string; article?: string } = {},
 ): SearchRecord {
   return {
     url,
@@ -138,7 +138,6 @@ function record(
       title,
       ...(speaker ? { speaker } : {}),
       ...(article ? { article } : {}),
-      ...(excerpt ? { excerpt } : {}),
     },
     filters: {
       [FILTER.type]: [type],
@@ -148,7 +147,11 @@ function record(
   };
 }
 
-/** A record linked to its passage, with the article it is in and the passage's paragraph. */
+/**
+ * A record linked to its passage, with the article it is in. The passage's paragraph is not
+ * stored with it: the search page shows Pagefind's own excerpt of the record, and at 1,000
+ * articles the paragraphs cost Pagefind 400 MB of memory while it writes the index.
+ */
 function passageRecord(
   article: PublishedArticle,
   annotation: PublishedAnnotation,
@@ -157,9 +160,5 @@ function passageRecord(
   content: string,
   speaker?: string,
 ): SearchRecord {
-  return record(article.language, `${article.path}#${annotation.id}`, type, title, content, {
-    speaker,
-    article: article.title,
-    excerpt: annotation.context || undefined,
-  });
+  return record(article.language, `${article.path}#${annotation.id}`, type, title, content, { speaker, article: article.title });
 }

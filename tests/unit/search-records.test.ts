@@ -18,10 +18,10 @@ async function publishedFixture(): Promise<{ article: PublishedArticle; pipeline
 }
 
 describe('what search knows of a published article', () => {
-  it('has every annotation the pipeline made, in reading order, with the same ids, refs, text and context', async () => {
+  it('has every annotation the pipeline made, in reading order, with the same ids, refs and text', async () => {
     const { article, pipeline } = await publishedFixture();
     expect(article).toMatchObject({ path: '/articles/fixture/', title: TITLE, language: 'en', published: '2025-10-26' });
-    const fields = ['id', 'kind', 'ref', 'text', 'context', 'claim', 'value'] as const;
+    const fields = ['id', 'kind', 'ref', 'text', 'claim', 'value'] as const;
     const pick = (a: Partial<Record<(typeof fields)[number], unknown>>) => Object.fromEntries(fields.map((f) => [f, a[f] ?? undefined]));
     expect(article.annotations.map(pick)).toEqual([...pipeline.annotations].sort((a, b) => a.number - b.number).map(pick));
     // Reading order is the order of the page: the endnote numbers.
@@ -87,7 +87,6 @@ describe('search records', () => {
         title: '“They want to make a deal and we want to make a deal”',
         speaker: 'Donald Trump',
         article: TITLE,
-        excerpt: '“They want to make a deal and we want to make a deal,” Trump said, and Bessent agreed.',
       },
       filters: { type: ['quote'], speaker: ['Donald Trump'], article: [TITLE] },
     });
@@ -101,7 +100,7 @@ describe('search records', () => {
     expect(claim.meta.title).toBe(statement);
     expect(claim.filters.speaker).toEqual(['Scott Bessent']);
     expect(claim.content).toBe(`will avoid 100 percent tariffs · ${statement} · Scott Bessent`);
-    expect(claim.meta).toMatchObject({ article: TITLE, excerpt: expect.stringContaining('will avoid 100 percent tariffs') });
+    expect(claim.meta).toEqual({ title: statement, speaker: 'Scott Bessent', article: TITLE });
   });
 
   it('links a claim no passage states to its card, with its claimant and the article that cites it', async () => {
@@ -149,7 +148,7 @@ describe('search records', () => {
       path: '/articles/x/',
       title: 'X',
       language: 'en',
-      annotations: [{ id: 'quote-hi', kind: 'quote', ref: 'nobody', text: 'hi', context: 'hi' }],
+      annotations: [{ id: 'quote-hi', kind: 'quote', ref: 'nobody', text: 'hi' }],
     };
     const sources: RecordSources = { people: new Map(), claims: new Map() };
     expect(() => searchRecords([article], sources)).toThrow('/articles/x/#quote-hi: unknown person `nobody`');
