@@ -133,6 +133,9 @@ describe('exports in Chromium', () => {
     await page.goto(host.url + ARTICLE);
     await page.click('#quote-very-substantial-framework > button');
     const card = page.locator('#card-quote-very-substantial-framework');
+    // Click once the card has opened and finished its entrance, as a reader would.
+    await card.waitFor({ state: 'visible' });
+    await card.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
     await card.getByRole('button', { name: /^Copy link/ }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${host.url}${ARTICLE}#quote-very-substantial-framework`);
     await context.close();
