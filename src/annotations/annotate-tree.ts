@@ -13,7 +13,7 @@ import { siteUrls } from '../lib/urls';
 import { cardElement, endnoteItem, kindHintId, KIND_LABELS, type CardContext } from './cards';
 import { IdAllocator, slugWords } from './ids';
 import { ANNOTATION_KINDS, KIND_SPECS, isAnnotationKind, type AnnotationKind, type AnnotationRecord } from './kinds';
-import { FORBIDDEN_ELEMENTS, URL_ATTRIBUTES, isAllowedContentUrl } from './safe-content';
+import { FORBIDDEN_ELEMENTS, URL_ATTRIBUTES, isAllowedContentUrl, isPathBesideArticle } from './safe-content';
 import { LIMITS } from '../content/limits';
 import { idTrouble, shown } from '../lib/shown';
 
@@ -118,6 +118,8 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
       case 'definition':
         if (!isAllowedContentUrl(node.url)) {
           report(node, `Unexpected link \`${node.url.slice(0, 80)}\`, expected an http(s) URL, a site path or a #fragment`, 'links from content may only use http: or https:; remove the link or point it at a web page');
+        } else if (node.type === 'image' && isPathBesideArticle(node.url)) {
+          report(node, IMAGE_BESIDE_ARTICLE(node.url), IMAGE_HINT);
         }
         break;
       case 'html':
@@ -376,6 +378,9 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
   }
 }
 
+const IMAGE_BESIDE_ARTICLE = (url: string) => `Unexpected image path \`${shown(url, 80)}\`, expected an http(s) URL or a site path`;
+const IMAGE_HINT = 'images beside an article are not published: put the file in public/ and write its site path (`/images/map.png`), or use an https:// URL';
+
 /** Attributes that would reach into the page: styles the CSP blocks, ids and focus order it owns. */
 const PAGE_ATTRIBUTES = new Set(['style', 'id', 'tabindex', 'autofocus', 'contenteditable', 'accesskey']);
 
@@ -401,6 +406,8 @@ function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, report: (node: No
       report(node, `Unexpected \`${attribute.name}\` on \`<${node.name}>\``, 'raw HTML is not published; write the text in Markdown');
     } else if (URL_ATTRIBUTES.has(key) && typeof value === 'string' && !isAllowedContentUrl(value)) {
       report(node, `Unexpected URL \`${value.slice(0, 80)}\` in \`${attribute.name}\`, expected an http(s) URL or a site path`, 'links from content may only use http: or https:');
+    } else if (name === 'img' && key === 'src' && typeof value === 'string' && isPathBesideArticle(value)) {
+      report(node, IMAGE_BESIDE_ARTICLE(value), IMAGE_HINT);
     }
   }
 }

@@ -10,6 +10,15 @@ export function isAllowedContentUrl(raw: string): boolean {
   return ['http', 'https'].includes(scheme[1]!.toLowerCase());
 }
 
+/**
+ * A path relative to the article (`./photo.jpg`, `images/map.png`): the article's page lives at
+ * `/articles/<slug>/`, so the browser would look for the file there, where nothing publishes it.
+ */
+export function isPathBesideArticle(raw: string): boolean {
+  const url = raw.trim();
+  return url !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[/#?]/.test(url);
+}
+
 /** Elements an article may not embed: they run code or change how the page loads. */
 export const FORBIDDEN_ELEMENTS = new Set([
   'script',

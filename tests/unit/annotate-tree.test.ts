@@ -86,7 +86,7 @@ describe('annotation errors name the place and say what to do', () => {
     { name: 'leaf directive of our name', mdx: '::person{#scott-bessent}', message: /Unexpected leaf \(`::`\) directive `person`/, line: 1, column: 1 },
     { name: 'javascript: link', mdx: 'see [x](javascript:alert(1))', message: /Unexpected link `javascript:alert\(1\)`/, line: 1, column: 5 },
     { name: 'script element', mdx: 'a\n\n<script>{"alert(1)"}</script>', message: /Unexpected `<script>` element/, line: 3, column: 1 },
-    { name: 'event handler attribute', mdx: '<img src="x.png" onError="alert(1)" />', message: /Unexpected event handler `onError`/, line: 1, column: 1 },
+    { name: 'event handler attribute', mdx: '<img src="/x.png" onError="alert(1)" />', message: /Unexpected event handler `onError`/, line: 1, column: 1 },
   ];
   for (const testCase of cases) {
     it(testCase.name, async () => {

@@ -22,6 +22,8 @@ describe('the pipeline refuses code and invalid nesting from content', () => {
     { name: 'a component', mdx: 'see <Chart /> here', message: /Unexpected `<Chart>`, expected a lowercase HTML element/, line: 1, column: 5 },
     { name: 'a form control', mdx: 'press <button>me</button>', message: /Unexpected `<button>` element/, line: 1, column: 7 },
     { name: 'an annotation inside a link', mdx: 'see [:person[Bessent]{#scott-bessent}](https://example.org)', message: /Unexpected `:person` inside a link/, line: 1, column: 6 },
+    { name: 'an image beside the article', mdx: 'the map\n\n![Map of the route](./map.png)', message: /Unexpected image path `\.\/map\.png`/, line: 3, column: 1 },
+    { name: 'an <img> beside the article', mdx: 'the map <img src="images/map.png" alt="Map" />', message: /Unexpected image path `images\/map\.png`/, line: 1, column: 9 },
     { name: 'a link inside a link', mdx: 'see [<a href="https://a.example">x</a>](https://example.org)', message: /Unexpected link inside a link/, line: 1, column: 6 },
     { name: 'an unclosed label', mdx: 'said “:quote[very substantial{by=scott-bessent}”', message: /Unclosed `:quote`/, line: 1, column: 7 },
     { name: 'an unclosed label at the end of a paragraph', mdx: 'said :quote[very substantial', message: /Unclosed `:quote`/, line: 1, column: 6 },
@@ -40,6 +42,12 @@ describe('the pipeline refuses code and invalid nesting from content', () => {
       expect(printed.startsWith(`content/articles/test.mdx:${testCase.line}:${testCase.column}: `)).toBe(true);
     });
   }
+
+  it('publishes an image from an https URL or a site path as written', async () => {
+    const { html } = await annotate('![Map](https://example.org/map.png) and ![Route](/images/route.png)');
+    expect(html).toContain('<img src="https://example.org/map.png" alt="Map">');
+    expect(html).toContain('<img src="/images/route.png" alt="Route">');
+  });
 
   it('keeps MDX comments and nested annotations, and the HTML stays valid', async () => {
     const { annotations, html } = await annotate('{/* editor note */}\n\n:quote[a :figure[1]{value=1} b]{by=scott-bessent} with <abbr title="x">PA</abbr>.');
