@@ -13,8 +13,6 @@ export interface ContentCheck {
   problems: ContentProblem[];
   /** What was checked, for the summary line. */
   counts: { articles: number; people: number; claims: number; annotations: number };
-  /** With `render: true`, every article that has no problem, rendered to HTML. */
-  rendered: RenderedArticleFile[];
   /** The people and claims read (complete only when there is no problem). */
   registry: Registry;
 }
@@ -27,8 +25,11 @@ export interface RenderedArticleFile extends ArticleFile, ArticleHtml {
 export interface CheckOptions {
   /** Site base path, for the links in cards. */
   base?: string;
-  /** Also render each article to HTML: the build does, `npm run check` need not. */
-  render?: boolean;
+  /**
+   * Renders each article that has no problem to HTML and hands it over at once, so a build
+   * never holds every rendered article in memory; `npm run check` does not render.
+   */
+  onRendered?: (article: RenderedArticleFile) => void;
 }
 
 /**
@@ -37,9 +38,8 @@ export interface CheckOptions {
  * as MDX (or Markdown for `.md`) and run through the annotation pipeline (`annotateTree`).
  * Nothing stops at the first problem: every file is read and every problem is returned.
  */
-export function checkContent(contentDir: string, { base = '/', render = false }: CheckOptions = {}): ContentCheck {
+export function checkContent(contentDir: string, { base = '/', onRendered }: CheckOptions = {}): ContentCheck {
   const problems: ContentProblem[] = [];
-  const rendered: RenderedArticleFile[] = [];
   const counts = { articles: 0, people: 0, claims: 0, annotations: 0 };
   if (!fs.existsSync(path.join(contentDir, 'articles'))) {
     problems.push({
@@ -66,11 +66,11 @@ export function checkContent(contentDir: string, { base = '/', render = false }:
     counts.annotations += annotations.length;
     problems.push(...bodyProblems);
     // Render while the tree is at hand, so each article is parsed once per build.
-    if (render && article.data && !bodyProblems.length) {
-      rendered.push({ ...article, data: article.data, annotations, ...articleHtml(parsed.tree, parsed.file) });
+    if (onRendered && article.data && !bodyProblems.length) {
+      onRendered({ ...article, data: article.data, annotations, ...articleHtml(parsed.tree, parsed.file) });
     }
   }
-  return { problems: sortProblems(dedupe(problems)), counts, rendered, registry };
+  return { problems: sortProblems(dedupe(problems)), counts, registry };
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

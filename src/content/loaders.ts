@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContent, type RenderedArticleFile } from './check';
+import { checkContent } from './check';
 import { ContentError } from './problems';
 import type { Registry } from './registry';
 import { RenderedArticles } from './rendered-articles';
@@ -50,20 +50,26 @@ function contentSignature(contentDir: string): string {
  * Runs `npm run check`'s validation once per state of the content, shared by the three
  * loaders, so a build stops before rendering with every problem of every file listed, each
  * with its place and a hint, whichever collection Astro happens to load first. The same
- * pass renders every article and writes it to `renderedDir`: each article is parsed and
- * annotated once per build, and again in `npm run dev` only after a content file changes.
+ * pass renders every article and writes it to `renderedDir` as soon as it is rendered:
+ * each article is parsed and annotated once per build, and again in `npm run dev` only after
+ * a content file changes.
  */
 function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedContent> {
   const signature = contentSignature(contentDir);
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
   const result = Promise.resolve().then(() => {
-    const { problems, rendered, registry } = checkContent(contentDir, { base, render: true });
+    const output = new RenderedArticles(renderedDir);
+    const articles: PreparedArticle[] = [];
+    const { problems, registry } = checkContent(contentDir, {
+      base,
+      onRendered: ({ slug, file, data, html, annotations, text, headings }) => {
+        const digest = output.write(slug, { html, annotations, text, headings });
+        articles.push({ slug, file, data: data as unknown as Record<string, unknown>, digest });
+      },
+    });
     if (problems.length) throw new ContentError(problems);
-    const digests = new RenderedArticles(renderedDir).writeAll(
-      new Map(rendered.map(({ slug, html, annotations, text, headings }) => [slug, { html, annotations, text, headings }])),
-    );
-    const articles = rendered.map(({ slug, file, data }) => ({ slug, file, data: data as unknown as Record<string, unknown>, digest: digests.get(slug)! }));
+    output.keepOnly(new Set(articles.map(({ slug }) => slug)));
     return { articles, registry };
   });
   prepared.set(contentDir, { signature, result });

@@ -30,20 +30,21 @@ export class RenderedArticles {
     return path.join(this.dir, `${slug}${extension}`);
   }
 
-  /** Writes every article of a sync and removes those that are gone; returns each digest. */
-  writeAll(bodies: ReadonlyMap<string, RenderedBody>): Map<string, string> {
+  /** Writes one article's rendered body; returns a digest that changes whenever it does. */
+  write(slug: string, { html, ...rest }: RenderedBody): string {
     fs.mkdirSync(this.dir, { recursive: true });
-    const digests = new Map<string, string>();
-    for (const [slug, { html, ...rest }] of bodies) {
-      const json = JSON.stringify(rest);
-      fs.writeFileSync(this.file(slug, '.html'), html);
-      fs.writeFileSync(this.file(slug, '.json'), json);
-      digests.set(slug, createHash('sha256').update(html).update('\0').update(json).digest('hex').slice(0, 16));
-    }
+    const json = JSON.stringify(rest);
+    fs.writeFileSync(this.file(slug, '.html'), html);
+    fs.writeFileSync(this.file(slug, '.json'), json);
+    return createHash('sha256').update(html).update('\0').update(json).digest('hex').slice(0, 16);
+  }
+
+  /** Removes the files of articles that are gone. */
+  keepOnly(slugs: ReadonlySet<string>): void {
+    if (!fs.existsSync(this.dir)) return;
     for (const name of fs.readdirSync(this.dir)) {
-      if (!bodies.has(name.replace(/\.(html|json)$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
+      if (!slugs.has(name.replace(/\.(html|json)$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
     }
-    return digests;
   }
 
   html(slug: string): string {
