@@ -39,12 +39,12 @@ function buildEnv(contentDir: string, outDir: string): NodeJS.ProcessEnv {
   };
 }
 
-export function walkFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const files: string[] = [];
+/** Every file under `dir`. Collected into one array: a 10,000-article site has 250,000 index files. */
+export function walkFiles(dir: string, files: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return files;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walkFiles(full));
+    if (entry.isDirectory()) walkFiles(full, files);
     else if (entry.isFile()) files.push(full);
   }
   return files;
