@@ -265,7 +265,11 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
   ]);
 }
 
-/** Quotes page: every quote as a Quotation, with its speakers. */
+/**
+ * Quotes page: a collection of every quote, by the `@id` of the Quotation its article page
+ * describes in full, with its speakers. Repeating each Quotation here cost about 590 bytes
+ * a quote: 3.5 MB of the page's 6.7 MB at 1,000 articles.
+ */
 export function quotesGraph(refs: SiteRefs, pageUrl: string, quotes: QuotePassage[], speakers: Entry<PersonData>[]): JsonLdNode {
   return graph([
     {
@@ -277,6 +281,5 @@ export function quotesGraph(refs: SiteRefs, pageUrl: string, quotes: QuotePassag
       hasPart: quotes.map((q) => ({ '@id': abs(refs, refs.urls.article(q.article.id, q.annotation.id)) })),
     },
     ...speakers.map((person) => personNode(refs, person)),
-    ...quotes.map((quote) => quotationNode(refs, quote)),
   ]);
 }

@@ -115,7 +115,7 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
     }
   });
 
-  it('describes person pages as Person and quote pages with Quotation', () => {
+  it('describes person pages as Person and the quotes page as a collection of Quotations', () => {
     for (const page of listPages(dist).filter((p) => p.startsWith('/people/'))) {
       const nodes = graphOf(jsonLdBlocks(dist, page)[0]!);
       const person = ofType(nodes, 'Person').find((p) => p.url === `${prefix}${page.slice(1)}`);
@@ -124,10 +124,18 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
       expect(person?.description).toBeTruthy();
     }
     const quotesPage = readPage(dist, '/quotes/');
-    const quotes = ofType(graphOf(jsonLdBlocks(dist, '/quotes/')[0]!), 'Quotation');
-    expect(quotes.length).toBeGreaterThan(0);
-    expect(quotes).toHaveLength(selectAll('.quote-list > li', quotesPage).length);
-    for (const quote of quotes) expect(quote.text && quote.creator['@id'] && quote.url).toBeTruthy();
+    const [collection] = ofType(graphOf(jsonLdBlocks(dist, '/quotes/')[0]!), 'CollectionPage');
+    const parts = (collection!.hasPart as Node[]).map((part) => String(part['@id']));
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts).toHaveLength(selectAll('.quote-list > li', quotesPage).length);
+    // Each part is the Quotation its article page describes in full, under the same @id.
+    const articleQuotes = new Map<string, Node[]>();
+    for (const id of parts) {
+      const page = `/${id.slice(prefix.length).split('#')[0]}`;
+      if (!articleQuotes.has(page)) articleQuotes.set(page, ofType(graphOf(jsonLdBlocks(dist, page)[0]!), 'Quotation'));
+      const quote = articleQuotes.get(page)!.find((q) => q['@id'] === id);
+      expect(quote?.text && quote.creator['@id'] && quote.url, id).toBeTruthy();
+    }
   });
 
   it('describes claims as Claim, and verdicts as a ClaimReview Google accepts', () => {
