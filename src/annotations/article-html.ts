@@ -1,5 +1,4 @@
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
-import type { MarkdownHeading } from 'astro';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Root } from 'mdast';
@@ -17,8 +16,6 @@ export interface ArticleHtml {
   html: string;
   /** The words of `.article__text` and where each annotation sits in them. */
   text: ArticleText;
-  /** Headings with the ids they were given, as Astro reports them. */
-  headings: MarkdownHeading[];
 }
 
 /**
@@ -64,10 +61,5 @@ const toHtml = unified()
 export function articleHtml(tree: Root, file: VFile): ArticleHtml {
   const hast = toHtml.runSync(tree, file);
   const html = toHtml.stringify(hast, file);
-  const data = file.data as { astro?: { frontmatter?: { articleText?: ArticleText }; headings?: MarkdownHeading[] } };
-  return {
-    html,
-    text: data.astro?.frontmatter?.articleText ?? { text: '', spans: {} },
-    headings: data.astro?.headings ?? [],
-  };
+  return { html, text: (file.data as { articleText?: ArticleText }).articleText ?? { text: '', spans: {} } };
 }

@@ -45,7 +45,7 @@ function collectText(nodes: readonly (RootContent | ElementContent)[], out: Arti
  * rehype plugin: wraps the article's words in `<div class="article__text">`, leaving the
  * cards and endnotes after it, so "the article's text" has one exact definition that a
  * browser (`textContent`) and the annotation export agree on. The text and the annotation
- * spans are exported to pages as `remarkPluginFrontmatter.articleText`.
+ * spans are left in `file.data.articleText` for the rest of the pipeline.
  */
 export default function rehypeArticleText() {
   return (tree: Root, file: VFile) => {
@@ -63,9 +63,6 @@ export default function rehypeArticleText() {
 
     const articleText: ArticleText = { text: '', spans: {} };
     collectText(wrapper.children, articleText);
-    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    data.astro ??= {};
-    data.astro.frontmatter ??= {};
-    data.astro.frontmatter.articleText = articleText;
+    (file.data as { articleText?: ArticleText }).articleText = articleText;
   };
 }

@@ -63,8 +63,8 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
     const articles: PreparedArticle[] = [];
     const { problems, registry } = checkContent(contentDir, {
       base,
-      onRendered: ({ slug, file, data, html, annotations, text, headings }) => {
-        const digest = output.write(slug, { html, annotations, text, headings });
+      onRendered: ({ slug, file, data, html, annotations, text }) => {
+        const digest = output.write(slug, { html, annotations, text });
         articles.push({ slug, file, data: data as unknown as Record<string, unknown>, digest });
       },
     });

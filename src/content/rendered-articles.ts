@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MarkdownHeading } from 'astro';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
 
@@ -9,7 +8,6 @@ import type { ArticleText } from '../annotations/rehype-article-text';
 export interface ArticleAnnotations {
   annotations: AnnotationRecord[];
   text: ArticleText;
-  headings: MarkdownHeading[];
 }
 
 export interface RenderedBody extends ArticleAnnotations {

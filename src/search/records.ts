@@ -112,13 +112,13 @@ export function searchRecords(articles: readonly PublishedArticle[], sources: Re
 
 function knownPerson(sources: RecordSources, id: string, where: string) {
   const entry = sources.people.get(id);
-  if (!entry) throw new Error(`${where}: unknown person \`${id}\` (is the built page older than content/people?)`);
+  if (!entry) throw new Error(`${where}: unknown person \`${id}\` (was the article rendered before content/people changed?)`);
   return entry.data;
 }
 
 function knownClaim(sources: RecordSources, id: string, where: string) {
   const entry = sources.claims.get(id);
-  if (!entry) throw new Error(`${where}: unknown claim \`${id}\` (is the built page older than content/claims?)`);
+  if (!entry) throw new Error(`${where}: unknown claim \`${id}\` (was the article rendered before content/claims changed?)`);
   return entry.data;
 }
 
