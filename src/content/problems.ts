@@ -12,6 +12,11 @@ export interface ContentProblem {
   message: string;
   /** What to do about it. */
   hint?: string;
+  /**
+   * Stable id of the rule broken (`unknown-person`, `near-miss-directive`, …): tests and
+   * tools match on it, so the wording can change without breaking them.
+   */
+  rule?: string;
 }
 
 export function displayPath(file: string, root = process.cwd()): string {
