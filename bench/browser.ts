@@ -210,6 +210,15 @@ export interface SearchMeasurement {
 /** How many results a search page shows at once, and so loads the fragments of. */
 export const RESULTS_SHOWN = 5;
 
+/** The part of Pagefind's browser API (`pagefind.js`) the measured searches call. */
+interface PagefindBundle {
+  options(options: { baseUrl: string }): Promise<void>;
+  search(
+    term: string,
+    options: { filters?: Record<string, string> },
+  ): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+}
+
 /**
  * Two searches in one page through Pagefind's browser API (`pagefind.js`: options, search,
  * result.data()), counting only the bundle's requests, as a search page would make them.
@@ -233,8 +242,8 @@ export async function measureSearch(
     if (steps.length) recorder.reset();
     const outcome = await page.evaluate(
       async ({ bundleUrl, basePath, query, filters, shown }) => {
-        const holder = window as unknown as { __pagefind?: Promise<any> };
-        holder.__pagefind ??= import(`${bundleUrl}pagefind.js`).then(async (pagefind) => {
+        const holder = window as unknown as { __pagefind?: Promise<PagefindBundle> };
+        holder.__pagefind ??= import(`${bundleUrl}pagefind.js`).then(async (pagefind: PagefindBundle) => {
           await pagefind.options({ baseUrl: basePath });
           return pagefind;
         });

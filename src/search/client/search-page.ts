@@ -3,7 +3,7 @@
  * live in the URL, typing replaces the history entry and a submitted search or a filter change
  * adds one, so Back returns to the previous search. Results are built from text nodes only.
  */
-import { RESULT_TYPE_LABELS, RESULT_TYPES, FILTER, isResultType } from '../search-schema';
+import { RESULT_TYPE_LABELS, RESULT_TYPES, FILTER, isResultType, type ResultType } from '../search-schema';
 import { excerptParts, markWords, matchedWords, resultHref, type TextPart } from './excerpt';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResultData } from './pagefind-api';
 import {
@@ -60,38 +60,53 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-/** One result: type, the linked title with matched words marked, the excerpt, who and where. */
-function resultItem(data: PagefindResultData): HTMLLIElement {
+/** The result's type from its `type` filter, if it is one the page knows. */
+function resultType(data: PagefindResultData): ResultType | undefined {
   const rawType = data.filters[FILTER.type]?.[0] ?? '';
-  const type = isResultType(rawType) ? rawType : undefined;
-  const parts = excerptParts(data.excerpt);
-  const words = matchedWords(parts);
-  const item = element('li', `search-result${type ? ` search-result--${type}` : ''}`);
-  if (type) item.append(element('p', 'search-result__type', RESULT_TYPE_LABELS[type].one));
+  return isResultType(rawType) ? rawType : undefined;
+}
+
+/** The result's title as a heading, linked to the passage, with the matched words marked. */
+function resultTitle(data: PagefindResultData, words: readonly string[]): HTMLHeadingElement {
   const heading = element('h2', 'search-result__title');
   const link = element('a', 'search-result__link');
   link.href = resultHref(data.url, words, location.origin);
   appendParts(link, markWords(data.meta.title || data.url, words));
   heading.append(link);
-  item.append(heading);
+  return heading;
+}
+
+/** Who said it and in which article, when the result has either (an article result never names itself). */
+function resultSource(data: PagefindResultData, type: ResultType | undefined): HTMLParagraphElement | undefined {
+  const speaker = data.meta.speaker ?? data.filters[FILTER.speaker]?.[0];
+  const article = type === 'article' ? undefined : data.meta.article;
+  if (!speaker && !article) return undefined;
+  const source = element('p', 'search-result__source');
+  if (speaker) source.append(element('span', 'search-result__speaker', speaker));
+  if (speaker && data.meta.article) source.append(' · ');
+  if (article) {
+    source.append('in ');
+    source.append(element('cite', 'search-result__article', article));
+  }
+  return source;
+}
+
+/** One result: type, the linked title with matched words marked, the excerpt, who and where. */
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const type = resultType(data);
+  const parts = excerptParts(data.excerpt);
+  const words = matchedWords(parts);
+  const item = element('li', `search-result${type ? ` search-result--${type}` : ''}`);
+  if (type) item.append(element('p', 'search-result__type', RESULT_TYPE_LABELS[type].one));
+  item.append(resultTitle(data, words));
   // A quote's title is the quote itself; other results show where the words matched.
   if (type !== 'quote' && parts.length) {
     const excerpt = element('p', 'search-result__excerpt');
     appendParts(excerpt, parts);
     item.append(excerpt);
   }
-  const speaker = data.meta.speaker ?? data.filters[FILTER.speaker]?.[0];
-  const article = data.meta.article;
-  if (speaker || (article && type !== 'article')) {
-    const source = element('p', 'search-result__source');
-    if (speaker) source.append(element('span', 'search-result__speaker', speaker));
-    if (speaker && article) source.append(' · ');
-    if (article && type !== 'article') {
-      source.append('in ');
-      source.append(element('cite', 'search-result__article', article));
-    }
-    item.append(source);
-  }
+  const source = resultSource(data, type);
+  if (source) item.append(source);
   return item;
 }
 
@@ -101,6 +116,37 @@ function describe(state: SearchState, count: number): string {
   if (state.query) parts.push(`for ${quoted(state.query)}`);
   if (state.speaker) parts.push(`by ${state.speaker}`);
   return `${parts.join(' ')}.`;
+}
+
+/** The page title with the query in front, replacing the query of an earlier search. */
+function titleFor(query: string): string {
+  return `${query ? `${quoted(query)} · ` : ''}${document.title.replace(/^“[\s\S]*?” · /, '')}`;
+}
+
+function noResultsMessage(state: SearchState): string {
+  const filtered = Boolean(state.type || state.speaker);
+  return `No results${state.query ? ` for ${quoted(state.query)}` : ''}${filtered ? ' with these filters' : ''}. Try fewer or other words${filtered ? ', or remove a filter' : ''}.`;
+}
+
+function unavailableMessage(): string {
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return `Search is not available right now${offline ? ' (you are offline and this site is not saved on this device yet)' : ''}. Reload the page to try again, or browse the quotes list.`;
+}
+
+/** Counts for the type and speaker filters, each leaving out its own filter: "how many if I pick this one instead". */
+async function facetCounts(
+  pagefind: Pagefind,
+  term: string | null,
+  state: SearchState,
+  counts: FilterCounts,
+): Promise<{ typeCounts: FilterCounts; speakerCounts: FilterCounts }> {
+  const typeCounts = state.type
+    ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, type: undefined }) })).filters
+    : counts;
+  const speakerCounts = state.speaker
+    ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, speaker: undefined }) })).filters
+    : counts;
+  return { typeCounts, speakerCounts };
 }
 
 class SearchPage {
@@ -206,54 +252,14 @@ class SearchPage {
   private async search(state: SearchState): Promise<void> {
     const run = ++this.run;
     const { results, more } = this.ui;
-    document.title = `${state.query ? `${quoted(state.query)} · ` : ''}${document.title.replace(/^“[\s\S]*?” · /, '')}`;
+    document.title = titleFor(state.query);
     results.setAttribute('aria-busy', 'true');
     try {
-      const pagefind = await this.pagefind;
-      if (run !== this.run) return;
-      if (!hasSearch(state)) {
-        this.clearCounts();
-        this.clearResults();
-        this.setStatus('Type a few words to search quotes, claims, people, figures and articles.', 'empty');
-        return;
-      }
-      const term = state.query || null;
-      const filters = pagefindFilters(state);
-      // Pagefind counts results per value only for filters whose data it has loaded: every
-      // search names `type`, and the speaker counts need `speaker` too. Both load alongside
-      // the words' index chunks; the `article` filter is never needed here.
-      await Promise.all([pagefind.preload(term, { filters }), pagefind.preload(null, { filters: { [FILTER.speaker]: { any: [] } } })]);
-      if (run !== this.run) return;
-      const response = await pagefind.search(term, { filters });
-      // A facet's counts leave out its own filter: "how many if I pick this one instead".
-      const typeCounts = state.type
-        ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, type: undefined }) })).filters
-        : response.filters;
-      const speakerCounts = state.speaker
-        ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, speaker: undefined }) })).filters
-        : response.filters;
-      if (run !== this.run) return;
-      this.updateCounts(state, typeCounts, speakerCounts);
-      this.clearResults();
-      this.remaining = response.results.map((result) => () => result.data());
-      if (response.results.length === 0) {
-        this.setStatus(
-          `No results${state.query ? ` for ${quoted(state.query)}` : ''}${state.type || state.speaker ? ' with these filters' : ''}. Try fewer or other words${state.type || state.speaker ? ', or remove a filter' : ''}.`,
-          'empty',
-        );
-        return;
-      }
-      await this.showMore(false, run);
-      // Announced once the first results are on the page.
-      if (run === this.run) this.setStatus(describe(state, response.results.length));
+      await this.searchAndShow(state, run);
     } catch (error) {
       if (run !== this.run) return;
       this.clearResults();
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-      this.setStatus(
-        `Search is not available right now${offline ? ' (you are offline and this site is not saved on this device yet)' : ''}. Reload the page to try again, or browse the quotes list.`,
-        'error',
-      );
+      this.setStatus(unavailableMessage(), 'error');
       console.error('Search failed:', error);
     } finally {
       if (run === this.run) {
@@ -261,6 +267,38 @@ class SearchPage {
         more.hidden = this.remaining.length === 0;
       }
     }
+  }
+
+  /** Searches, then shows the counts and the first results, unless a newer search (`run`) started meanwhile. */
+  private async searchAndShow(state: SearchState, run: number): Promise<void> {
+    const pagefind = await this.pagefind;
+    if (run !== this.run) return;
+    if (!hasSearch(state)) {
+      this.clearCounts();
+      this.clearResults();
+      this.setStatus('Type a few words to search quotes, claims, people, figures and articles.', 'empty');
+      return;
+    }
+    const term = state.query || null;
+    const filters = pagefindFilters(state);
+    // Pagefind counts results per value only for filters whose data it has loaded: every
+    // search names `type`, and the speaker counts need `speaker` too. Both load alongside
+    // the words' index chunks; the `article` filter is never needed here.
+    await Promise.all([pagefind.preload(term, { filters }), pagefind.preload(null, { filters: { [FILTER.speaker]: { any: [] } } })]);
+    if (run !== this.run) return;
+    const response = await pagefind.search(term, { filters });
+    const { typeCounts, speakerCounts } = await facetCounts(pagefind, term, state, response.filters);
+    if (run !== this.run) return;
+    this.updateCounts(state, typeCounts, speakerCounts);
+    this.clearResults();
+    this.remaining = response.results.map((result) => () => result.data());
+    if (response.results.length === 0) {
+      this.setStatus(noResultsMessage(state), 'empty');
+      return;
+    }
+    await this.showMore(false, run);
+    // Announced once the first results are on the page.
+    if (run === this.run) this.setStatus(describe(state, response.results.length));
   }
 
   private clearResults(): void {
@@ -294,15 +332,34 @@ class SearchPage {
 
   /** Writes counts next to each type and speaker; lists speakers the index knows. */
   private updateCounts(state: SearchState, typeCounts: FilterCounts, speakerCounts: FilterCounts): void {
-    const byType = typeCounts[FILTER.type] ?? {};
+    this.updateTypeCounts(typeCounts[FILTER.type] ?? {});
+    this.updateSpeakerCounts(state, speakerCounts[FILTER.speaker] ?? {});
+  }
+
+  /** The count beside each type radio; "any type" shows the total. */
+  private updateTypeCounts(byType: Record<string, number>): void {
     const total = RESULT_TYPES.reduce((sum, type) => sum + (byType[type] ?? 0), 0);
     for (const radio of this.ui.types) {
       const count = radio.value ? (byType[radio.value] ?? 0) : total;
       const badge = radio.parentElement?.querySelector('[data-count]');
       if (badge) badge.textContent = String(count);
     }
-    const bySpeaker = speakerCounts[FILTER.speaker] ?? {};
-    const names = Object.keys(bySpeaker);
+  }
+
+  /** The speaker options with their counts; a speaker without results cannot be picked unless chosen. */
+  private updateSpeakerCounts(state: SearchState, bySpeaker: Record<string, number>): void {
+    const { speaker } = this.ui;
+    this.listSpeakers(state, Object.keys(bySpeaker));
+    for (const option of [...speaker.options].slice(1)) {
+      const count = bySpeaker[option.value] ?? 0;
+      option.textContent = `${option.value} (${count})`;
+      option.disabled = count === 0 && option.value !== state.speaker;
+    }
+    speaker.value = state.speaker ?? '';
+  }
+
+  /** Adds speakers the index knows (and the chosen one) to the list of options. */
+  private listSpeakers(state: SearchState, names: readonly string[]): void {
     if (names.some((name) => !this.speakers.includes(name))) {
       this.speakers = [...new Set([...this.speakers, ...names])].sort((a, b) => a.localeCompare(b));
     }
@@ -314,12 +371,6 @@ class SearchPage {
     if (current.join('\n') !== listed.join('\n')) {
       speaker.replaceChildren(speaker.options[0] ?? new Option('Anyone', ''), ...listed.map((name) => new Option(name, name)));
     }
-    for (const option of [...speaker.options].slice(1)) {
-      const count = bySpeaker[option.value] ?? 0;
-      option.textContent = `${option.value} (${count})`;
-      option.disabled = count === 0 && option.value !== state.speaker;
-    }
-    speaker.value = state.speaker ?? '';
   }
 }
 
