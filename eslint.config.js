@@ -39,11 +39,6 @@ export default defineConfig([
   },
   {
     rules: {
-      // `_`-prefixed names mark a parameter or binding kept on purpose (a callback's position, a rest sibling).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
-      ],
       // Content safety and terminal output match control characters on purpose, always written as
       // `\x..` or `\u....` escapes, never as raw bytes.
       'no-control-regex': 'off',
