@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContent } from './check';
+import { checkContent } from '../annotations/check-content';
 import { ContentError } from './problems';
 import type { Registry } from './registry';
 import { RenderedArticles } from './rendered-articles';

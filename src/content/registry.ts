@@ -50,6 +50,7 @@ export function listEntryFiles(
         column: 1,
         message: `file name \`${shown(id)}\` is not a usable id`,
         hint: 'rename the file to lowercase kebab-case ASCII (letters a-z, digits, single hyphens), e.g. `scott-bessent.yaml`; invisible characters such as zero-width joiners or direction marks count too',
+        rule: 'bad-file-name',
       });
       continue;
     }
@@ -76,6 +77,7 @@ function readEntries<T extends z.ZodTypeAny>(
         column: 1,
         message: `duplicate id \`${id}\`: ${seen.get(id)} has the same name`,
         hint: 'keep one of the two files (.yaml and .yml count as the same id)',
+        rule: 'duplicate-id',
       });
       continue;
     }
@@ -84,19 +86,19 @@ function readEntries<T extends z.ZodTypeAny>(
     const source = parseYamlSource(fs.readFileSync(file, 'utf8'));
     if (source.errors.length) {
       for (const error of source.errors) {
-        problems.push({ file: shown, line: error.line, column: error.column, message: `invalid YAML: ${error.message}`, hint: 'fix the YAML syntax; quote text that contains `: ` or starts with a special character' });
+        problems.push({ file: shown, line: error.line, column: error.column, message: `invalid YAML: ${error.message}`, hint: 'fix the YAML syntax; quote text that contains `: ` or starts with a special character', rule: 'invalid-yaml' });
       }
       continue;
     }
     if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-      problems.push({ file: shown, line: 1, column: 1, message: 'expected a mapping of fields (`name: …`)', hint: `allowed fields: ${knownFields.join(', ')}` });
+      problems.push({ file: shown, line: 1, column: 1, message: 'expected a mapping of fields (`name: …`)', hint: `allowed fields: ${knownFields.join(', ')}`, rule: 'not-a-mapping' });
       continue;
     }
     const parsed = schema.safeParse(source.data);
     if (!parsed.success) {
       for (const issue of describeZodIssues(parsed.error, knownFields)) {
         const place = source.placeOf(issue.path);
-        problems.push({ file: shown, ...place, field: issue.path.join('.'), message: issue.message, hint: issue.hint });
+        problems.push({ file: shown, ...place, field: issue.path.join('.'), message: issue.message, hint: issue.hint, rule: issue.rule });
       }
       continue;
     }
@@ -126,6 +128,7 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
           field: `aliases.${index}`,
           message: `alias "${alias}" is also a name or alias of \`${owner}\``,
           hint: 'an alias must point at one person; remove it from one of the two files',
+          rule: 'shared-alias',
         });
       }
     });
@@ -141,6 +144,7 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
         field: 'claimant',
         message: `unknown person \`${claim.data.claimant}\``,
         hint: `${didYouMean(claim.data.claimant, registry.people.keys())}the claimant must be a file name in content/people`,
+        rule: 'unknown-claimant',
       });
     }
   }

@@ -6,6 +6,8 @@ export interface FieldIssue {
   path: (string | number)[];
   message: string;
   hint?: string;
+  /** Stable id of the rule broken (`missing-field`, `unknown-field`, `impossible-date`, …). */
+  rule: string;
 }
 
 /**
@@ -19,12 +21,13 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
     switch (issue.code) {
       case 'invalid_type':
         if (issue.received === 'undefined') {
-          issues.push({ path, message: 'is required', hint: `add \`${path.join('.')}: …\` (${issue.expected})` });
+          issues.push({ path, message: 'is required', hint: `add \`${path.join('.')}: …\` (${issue.expected})`, rule: 'missing-field' });
         } else {
           issues.push({
             path,
             message: `must be ${article(issue.expected)}, not ${article(issue.received)}`,
             hint: TYPE_HINTS[issue.expected] ?? 'see the field list under “Content layout” in README',
+            rule: 'wrong-type',
           });
         }
         break;
@@ -37,6 +40,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
             hint: suggestion
               ? `did you mean \`${suggestion}\`?`
               : `allowed fields: ${knownFields.map((f) => `\`${f}\``).join(', ')}`,
+            rule: 'unknown-field',
           });
         }
         break;
@@ -52,13 +56,18 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
                 })()
               : ''
           }`,
+          rule: 'not-allowed-value',
         });
         break;
       case 'too_small':
-        issues.push({ path, message: issue.message, hint: issue.message === 'must not be empty' ? 'write the text, or remove the field if it is optional' : customHint(issue.message) });
+        issues.push(
+          issue.message === 'must not be empty'
+            ? { path, message: issue.message, hint: 'write the text, or remove the field if it is optional', rule: 'empty-field' }
+            : { path, message: issue.message, ...refinement(issue.message) },
+        );
         break;
       default:
-        issues.push({ path, message: issue.message, hint: customHint(issue.message) });
+        issues.push({ path, message: issue.message, ...refinement(issue.message) });
     }
   }
   return issues;
@@ -70,14 +79,18 @@ const TYPE_HINTS: Record<string, string> = {
   object: 'write the fields (`title: …`, `url: …`) indented under it',
 };
 
-/** What to do about the messages our own refinements produce. */
-function customHint(message: string): string {
-  if (/not a real date/.test(message)) return 'write a day that exists as YYYY-MM-DD, for example 2025-10-26';
-  if (/http/.test(message)) return 'link only to web pages (`https://…`); `javascript:`, `data:` and `file:` links are refused';
-  if (/at most/.test(message)) return 'shorten it: one line for names, titles and sources, a paragraph for descriptions, bios and quotes';
-  if (/kebab-case/.test(message)) return 'ids are file names: lowercase letters a-z, digits and single hyphens';
-  if (/before `published`/.test(message)) return 'set `updated` to the day of the update, on or after `published`';
-  return 'see the field list under “Content layout” in README';
+/** The messages our own refinements produce (schemas/fields.ts), their rule and what to do. */
+const REFINEMENTS: readonly [pattern: RegExp, rule: string, hint: string][] = [
+  [/not a real date/, 'impossible-date', 'write a day that exists as YYYY-MM-DD, for example 2025-10-26'],
+  [/http/, 'not-http-url', 'link only to web pages (`https://…`); `javascript:`, `data:` and `file:` links are refused'],
+  [/at most/, 'too-long', 'shorten it: one line for names, titles and sources, a paragraph for descriptions, bios and quotes'],
+  [/kebab-case/, 'bad-id', 'ids are file names: lowercase letters a-z, digits and single hyphens'],
+  [/before `published`/, 'updated-before-published', 'set `updated` to the day of the update, on or after `published`'],
+];
+
+function refinement(message: string): { rule: string; hint: string } {
+  const found = REFINEMENTS.find(([pattern]) => pattern.test(message));
+  return found ? { rule: found[1], hint: found[2] } : { rule: 'invalid-value', hint: 'see the field list under “Content layout” in README' };
 }
 
 function article(type: string): string {

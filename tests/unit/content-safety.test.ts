@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blankFrontmatter, parseArticleBody } from '../../src/content/article-body';
+import { blankFrontmatter, parseArticleBody } from '../../src/annotations/parse-article';
 import { ContentError, formatProblem } from '../../src/content/problems';
 import { readRegistry } from '../../src/content/registry';
 import { idTrouble, shown } from '../../src/lib/shown';

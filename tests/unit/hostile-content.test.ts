@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check';
+import { checkContent } from '../../src/annotations/check-content';
 import { formatProblem } from '../../src/content/problems';
 import { HOSTILE, hostileCases, materializeCase } from '../helpers/hostile';
 import { PROJECT_ROOT } from '../helpers/paths';

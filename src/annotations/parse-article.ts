@@ -6,7 +6,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { displayPath, type ContentProblem } from './problems';
+import { displayPath, type ContentProblem } from '../content/problems';
+import { mdxSyntax } from './messages';
 
 const FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/;
 
@@ -63,14 +64,11 @@ function syntaxHint(error: SyntaxErrorLike): string {
   return 'fix the MDX syntax at this place; escape `{`, `}`, `<` and `:` with a backslash to write them literally';
 }
 
+/** A parser's error as a content problem (`mdx-syntax`) at the place it names. */
 export function syntaxProblem(error: SyntaxErrorLike, file: string): ContentProblem {
   const place = error.place && 'start' in error.place ? error.place.start : error.place;
   const line = error.line ?? place?.line;
   const column = error.column ?? place?.column;
-  return {
-    file,
-    ...(line ? { line, column: column ?? 1 } : {}),
-    message: `MDX syntax error: ${(error.reason ?? error.message).split('\n')[0]}`,
-    hint: syntaxHint(error),
-  };
+  const { rule, message, hint } = mdxSyntax((error.reason ?? error.message).split('\n')[0]!, syntaxHint(error));
+  return { file, ...(line ? { line, column: column ?? 1 } : {}), message, hint, rule };
 }

@@ -1,26 +1,20 @@
+/**
+ * What a card says about each kind of annotation: its title and its body, shared by the
+ * in-place card and its endnote (`markup.ts` builds both around them).
+ */
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { Registry } from '../content/registry';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { formatDay, formatFigureValue } from '../lib/format';
 import type { SiteUrls } from '../lib/urls';
-import type { AnnotationKind, AnnotationRecord } from './kinds';
+import type { AnnotationRecord } from './kinds';
 
-export const KIND_LABELS: Record<AnnotationKind, string> = {
-  person: 'Person',
-  quote: 'Quote',
-  figure: 'Figure',
-  claim: 'Claim',
-};
-
+/** What a card needs besides the annotation: the people and claims, and the site's URLs. */
 export interface CardContext {
   registry: Registry;
   urls: SiteUrls;
 }
-
-export const cardId = (annotationId: string) => `card-${annotationId}`;
-export const noteId = (annotationId: string) => `note-${annotationId}`;
-export const kindHintId = (kind: AnnotationKind) => `annotation-hint-${kind}`;
 
 /** "Stated: said on the record, not independently checked." — status in words, never colour alone. */
 export function statusBadge(status: keyof typeof CLAIM_STATUSES): Element {
@@ -114,58 +108,4 @@ export function cardTitle(record: AnnotationRecord, { registry }: CardContext): 
       return `Claim by ${registry.people.get(claimant)?.data.name ?? claimant}`;
     }
   }
-}
-
-/** The in-place card: a native popover, opened by its trigger without JavaScript. */
-export function cardElement(record: AnnotationRecord, context: CardContext): Element {
-  const id = cardId(record.id);
-  return h(
-    'div',
-    {
-      id,
-      popover: 'auto',
-      role: 'dialog',
-      ariaLabelledBy: `${id}-title`,
-      className: ['card', `card--${record.kind}`],
-      dataPagefindIgnore: '',
-    },
-    [
-      h('div', { className: ['card__header'] }, [
-        h('p', { className: ['card__title'], id: `${id}-title` }, [
-          h('span', { className: ['card__kind'] }, `${KIND_LABELS[record.kind]}: `),
-          cardTitle(record, context),
-        ]),
-        h(
-          'button',
-          { type: 'button', className: ['card__close'], popoverTarget: id, popoverTargetAction: 'hide' },
-          [h('span', { ariaHidden: 'true' }, '×'), h('span', { className: ['visually-hidden'] }, 'Close')],
-        ),
-      ]),
-      ...cardBody(record, context),
-      passageLink(record),
-    ],
-  );
-}
-
-/**
- * A link to the passage itself, relative so it resolves to this article's URL, to copy and
- * share; `copy-link.ts` adds a "Copy link" button. (A text fragment would not help here:
- * browsers ignore it when following a link within the page.)
- */
-function passageLink(record: AnnotationRecord): Element {
-  return h('p', { className: ['card__share'] }, [h('a', { href: `#${record.id}`, dataCopyLink: '' }, 'Link to this passage')]);
-}
-
-/** One endnote: the card's content in the flow of the page, for print and older browsers. */
-export function endnoteItem(record: AnnotationRecord, context: CardContext): Element {
-  return h('li', { id: noteId(record.id), className: ['endnote', `endnote--${record.kind}`] }, [
-    h('p', { className: ['endnote__title'] }, [
-      h('span', { className: ['card__kind'] }, `${KIND_LABELS[record.kind]}: `),
-      h('a', { href: `#${record.id}` }, [
-        cardTitle(record, context),
-        h('span', { className: ['visually-hidden'] }, ' (back to the text)'),
-      ]),
-    ]),
-    ...cardBody(record, context),
-  ]);
 }

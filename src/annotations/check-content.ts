@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { articleHtml, type ArticleHtml } from '../annotations/article-html';
-import type { AnnotationRecord } from '../annotations/kinds';
-import { annotateTree } from '../annotations/annotate-tree';
-import { readArticleFiles, type ArticleFile } from './article-files';
-import { parseArticleBody } from './article-body';
-import { displayPath, type ContentProblem } from './problems';
-import { readRegistry, type Registry } from './registry';
+import { readArticleFiles, type ArticleFile } from '../content/article-files';
+import { displayPath, type ContentProblem } from '../content/problems';
+import { readRegistry, type Registry } from '../content/registry';
+import type { ArticleHtml } from './article-html';
+import type { AnnotationRecord } from './kinds';
+import { noArticlesFolder } from './messages';
+import { renderArticle } from './render-article';
 
 export interface ContentCheck {
   /** Every problem found, sorted by file and place. */
@@ -35,18 +35,14 @@ export interface CheckOptions {
 /**
  * Validates a content folder the way the build does, without building: people and claims
  * (`readRegistry`), article frontmatter (`readArticleFiles`) and each article body, parsed
- * as MDX (or Markdown for `.md`) and run through the annotation pipeline (`annotateTree`).
+ * as MDX (or Markdown for `.md`) and run through the annotation pipeline (`renderArticle`).
  * Nothing stops at the first problem: every file is read and every problem is returned.
  */
 export function checkContent(contentDir: string, { base = '/', onRendered }: CheckOptions = {}): ContentCheck {
   const problems: ContentProblem[] = [];
   const counts = { articles: 0, people: 0, claims: 0, annotations: 0 };
   if (!fs.existsSync(path.join(contentDir, 'articles'))) {
-    problems.push({
-      file: displayPath(contentDir),
-      message: 'no `articles/` folder in the content folder',
-      hint: 'point CONTENT_DIR at the folder that holds articles/, people/ and claims/',
-    });
+    problems.push({ file: displayPath(contentDir), ...noArticlesFolder() });
   }
   const { registry, problems: registryProblems } = readRegistry(contentDir);
   problems.push(...registryProblems);
@@ -57,17 +53,13 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
   problems.push(...articleProblems);
   for (const article of articles) {
     counts.articles++;
-    const parsed = parseArticleBody(article.file, article.source);
-    if (parsed.problem) {
-      problems.push(parsed.problem);
-      continue;
-    }
-    const { annotations, problems: bodyProblems } = annotateTree(parsed.tree, parsed.file, registry, base);
+    // Render in the same pass as the check, so each article is parsed once per build.
+    const render = Boolean(onRendered && article.data);
+    const { html, text, annotations, problems: bodyProblems } = renderArticle({ source: article.source, file: article.file, registry, base, render });
     counts.annotations += annotations.length;
     problems.push(...bodyProblems);
-    // Render while the tree is at hand, so each article is parsed once per build.
     if (onRendered && article.data && !bodyProblems.length) {
-      onRendered({ ...article, data: article.data, annotations, ...articleHtml(parsed.tree, parsed.file) });
+      onRendered({ ...article, data: article.data, annotations, html, text });
     }
   }
   return { problems: sortProblems(dedupe(problems)), counts, registry };
