@@ -48,14 +48,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
         issues.push({
           path,
           message: `\`${String(issue.received)}\` is not allowed`,
-          hint: `use one of ${issue.options.map((o) => `\`${String(o)}\``).join(', ')}${
-            typeof issue.received === 'string'
-              ? (() => {
-                  const s = nearest(issue.received, issue.options.map(String));
-                  return s ? ` (did you mean \`${s}\`?)` : '';
-                })()
-              : ''
-          }`,
+          hint: enumHint(issue.options, issue.received),
           rule: 'not-allowed-value',
         });
         break;
@@ -71,6 +64,12 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
     }
   }
   return issues;
+}
+
+/** "use one of `stated`, `pending` (did you mean `pending`?)". */
+function enumHint(options: readonly (string | number)[], received: unknown): string {
+  const suggestion = typeof received === 'string' ? nearest(received, options.map(String)) : undefined;
+  return `use one of ${options.map((o) => `\`${String(o)}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`;
 }
 
 const TYPE_HINTS: Record<string, string> = {
