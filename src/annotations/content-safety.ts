@@ -26,7 +26,8 @@ export function insideLink(ancestors: readonly Nodes[]): boolean {
  * and nothing may run code or reach into the page.
  *
  * `[x](javascript:alert(1))` → `unsafe-link`; `<script>` → `forbidden-element`;
- * `{new Date()}` → `expression-in-article`; `{/* note *\/}` → nothing (a comment).
+ * `{new Date()}` → `expression-in-article`; an MDX comment (slash-star note star-slash in
+ * braces) → nothing.
  *
  * Returns true when the node's children must not be visited (module code, expressions).
  */

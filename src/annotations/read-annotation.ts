@@ -141,7 +141,10 @@ export function readAnnotation(node: TextDirective, ancestors: readonly Parent[]
   const refs = resolveReferences(node, kind, context, problems);
   if (fail(problems)) return undefined;
   const id = annotationId(node, kind, refs, number, context);
-  if (typeof id !== 'string') return void context.report(node, id);
+  if (typeof id !== 'string') {
+    context.report(node, id);
+    return undefined;
+  }
   // `:person{#scott-bessent}` without a label shows the person's name.
   if (kind === 'person' && node.children.length === 0) {
     node.children = [{ type: 'text', value: context.registry.people.get(refs.person!)!.data.name }];

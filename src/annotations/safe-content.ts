@@ -1,4 +1,4 @@
-/**
+/*
  * The tables behind content safety (`content-safety.ts` reports against them): which URLs,
  * elements and attributes an article may use.
  */
