@@ -100,7 +100,7 @@ function readEntries<T extends z.ZodTypeAny>(
     if (!parsed.success) {
       for (const issue of describeZodIssues(parsed.error, knownFields)) {
         const place = source.placeOf(issue.path);
-        problems.push({ file: shown, ...place, field: issue.path.join('.'), message: issue.message, hint: issue.hint });
+        problems.push({ file: shown, ...place, field: issue.path.join('.'), message: issue.message, hint: issue.hint, rule: issue.rule });
       }
       continue;
     }

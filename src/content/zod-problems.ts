@@ -6,6 +6,8 @@ export interface FieldIssue {
   path: (string | number)[];
   message: string;
   hint?: string;
+  /** Rule id a refinement names in its issue's `params.rule`. */
+  rule?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
         issues.push({ path, message: issue.message, hint: issue.message === 'must not be empty' ? 'write the text, or remove the field if it is optional' : customHint(issue.message) });
         break;
       default:
-        issues.push({ path, message: issue.message, hint: customHint(issue.message) });
+        issues.push({ path, message: issue.message, hint: customHint(issue.message), rule: issue.code === 'custom' ? issue.params?.rule : undefined });
     }
   }
   return issues;

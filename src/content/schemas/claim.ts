@@ -46,6 +46,8 @@ export const claimStatus = z.preprocess((value, ctx) => {
   if (value === true) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
+      params: { rule: 'boolean-status' },
+      fatal: true,
       message: `\`true\` is not a status: write one of the statuses in quotes, ${claimStatusNames.map((name) => `\`"${name}"\``).join(', ')}`,
     });
     return z.NEVER;
