@@ -6,6 +6,8 @@ export interface FieldIssue {
   path: (string | number)[];
   message: string;
   hint?: string;
+  /** Rule id a refinement names in its issue's `params.rule`. */
+  rule?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
           issues.push({
             path,
             message: `must be ${article(issue.expected)}, not ${article(issue.received)}`,
-            hint: TYPE_HINTS[issue.expected] ?? 'see the field list under “Content layout” in README',
+            hint: TYPE_HINTS[issue.expected] ?? FIELD_LIST_HINT,
           });
         }
         break;
@@ -58,7 +60,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
         issues.push({ path, message: issue.message, hint: issue.message === 'must not be empty' ? 'write the text, or remove the field if it is optional' : customHint(issue.message) });
         break;
       default:
-        issues.push({ path, message: issue.message, hint: customHint(issue.message) });
+        issues.push({ path, message: issue.message, hint: customHint(issue.message), rule: issue.code === 'custom' ? issue.params?.rule : undefined });
     }
   }
   return issues;
@@ -70,14 +72,18 @@ const TYPE_HINTS: Record<string, string> = {
   object: 'write the fields (`title: …`, `url: …`) indented under it',
 };
 
+/** Where README lists every field of articles, people and claims. */
+const FIELD_LIST_HINT = 'see the field lists under “Writing articles” in README';
+
 /** What to do about the messages our own refinements produce. */
 function customHint(message: string): string {
   if (/not a real date/.test(message)) return 'write a day that exists as YYYY-MM-DD, for example 2025-10-26';
   if (/http/.test(message)) return 'link only to web pages (`https://…`); `javascript:`, `data:` and `file:` links are refused';
   if (/at most/.test(message)) return 'shorten it: one line for names, titles and sources, a paragraph for descriptions, bios and quotes';
   if (/kebab-case/.test(message)) return 'ids are file names: lowercase letters a-z, digits and single hyphens';
+  if (/is not a status/.test(message)) return 'YAML reads an unquoted `true` as yes/no rather than a word: quote the status, e.g. `status: "supported"`';
   if (/before `published`/.test(message)) return 'set `updated` to the day of the update, on or after `published`';
-  return 'see the field list under “Content layout” in README';
+  return FIELD_LIST_HINT;
 }
 
 function article(type: string): string {
