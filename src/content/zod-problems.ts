@@ -6,6 +6,8 @@ export interface FieldIssue {
   path: (string | number)[];
   message: string;
   hint?: string;
+  /** Rule id a refinement gave in its issue's `params.rule`. */
+  rule?: string;
 }
 
 /**
@@ -57,6 +59,12 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
       case 'too_small':
         issues.push({ path, message: issue.message, hint: issue.message === 'must not be empty' ? 'write the text, or remove the field if it is optional' : customHint(issue.message) });
         break;
+      case 'custom': {
+        // Refinements may carry their own rule id and hint in `params`.
+        const params = (issue.params ?? {}) as { rule?: string; hint?: string };
+        issues.push({ path, message: issue.message, hint: params.hint ?? customHint(issue.message), ...(params.rule ? { rule: params.rule } : {}) });
+        break;
+      }
       default:
         issues.push({ path, message: issue.message, hint: customHint(issue.message) });
     }
