@@ -88,7 +88,7 @@ export function checkChangeDates(data: ChangeDates, ctx: z.RefinementCtx, today:
       if (date < data.published) {
         issue(path, `${noun} date ${date} is before \`published\` (${data.published})`, `${noun}-date-before-published`, `give the day the ${noun} was made, on or after ${data.published}`);
       } else if (date > today) {
-        issue(path, `${noun} date ${date} is in the future`, `${noun}-date-in-future`, `give the day the ${noun} was published, today (${today}) at the latest`);
+        issue(path, `${noun} date ${date} is in the future`, `${noun}-date-in-future`, `give the day the ${noun} was published, ${today} at the latest (today in the time zone furthest ahead, UTC+14)`);
       }
       const previous = data[list][index - 1];
       if (previous && date < previous.date) {
