@@ -111,8 +111,8 @@ describe('the /corrections/ page', () => {
 describe('an article never corrected', () => {
   it('has no notice, no list, no `correction` and no change marks in the feed', () => {
     const page = readPage(seed, '/articles/us-china-trade-framework/');
-    expect(select('.correction-notice', page)).toBeNull();
-    expect(select('#corrections-and-updates', page)).toBeNull();
+    expect(select('.correction-notice', page)).toBeUndefined();
+    expect(select('#corrections-and-updates', page)).toBeUndefined();
     expect(toText(select('.article__meta', page)!)).not.toContain('Updated');
     const article = newsArticle(seed, '/articles/us-china-trade-framework/');
     expect(article.correction).toBeUndefined();
