@@ -59,7 +59,7 @@ export function readArticleFiles(contentDir: string): { articles: ArticleFile[];
       if (parsed.success) article.data = parsed.data;
       else {
         for (const issue of describeZodIssues(parsed.error, knownFields)) {
-          problems.push({ file: shown, ...yaml.placeOf(issue.path), field: issue.path.join('.'), message: issue.message, hint: issue.hint, rule: issue.rule });
+          problems.push({ file: shown, ...yaml.placeOf(issue.path), field: issue.path.join('.'), message: issue.message, hint: issue.hint, ...(issue.rule ? { rule: issue.rule } : {}) });
         }
       }
     }

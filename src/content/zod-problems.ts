@@ -59,8 +59,14 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
       case 'too_small':
         issues.push({ path, message: issue.message, hint: issue.message === 'must not be empty' ? 'write the text, or remove the field if it is optional' : customHint(issue.message) });
         break;
+      case 'custom': {
+        // Refinements may carry their own rule id and hint in `params`.
+        const params = (issue.params ?? {}) as { rule?: string; hint?: string };
+        issues.push({ path, message: issue.message, hint: params.hint ?? customHint(issue.message), ...(params.rule ? { rule: params.rule } : {}) });
+        break;
+      }
       default:
-        issues.push({ path, message: issue.message, hint: customHint(issue.message), rule: issue.code === 'custom' ? issue.params?.rule : undefined });
+        issues.push({ path, message: issue.message, hint: customHint(issue.message) });
     }
   }
   return issues;

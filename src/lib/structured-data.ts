@@ -7,6 +7,7 @@ import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
 import type { ArticleData, ClaimData, PersonData } from '../content/schemas';
 import { CLAIM_STATUSES } from '../content/schemas';
+import { lastModified, type ChangeEntry } from '../content/schemas/article';
 import { passageHref } from './passage-links';
 import { absoluteUrl, type SiteUrls } from './urls';
 
@@ -137,9 +138,14 @@ export interface ArticleGraphInput {
   people: Entry<PersonData>[];
 }
 
+/** A correction printed on the article, as schema.org's `CorrectionComment`. */
+function correctionNode({ date, text }: ChangeEntry): JsonLdNode {
+  return { '@type': 'CorrectionComment', text, datePublished: date };
+}
+
 /** NewsArticle with the people it mentions and the quotes it carries. */
 export function articleGraph(refs: SiteRefs, { article, annotations, text, people }: ArticleGraphInput): JsonLdNode {
-  const { title, description, published, updated, byline, credits, tags } = article.data;
+  const { title, description, published, byline, credits, tags, corrections } = article.data;
   const pageUrl = abs(refs, refs.urls.article(article.id));
   const mentioned = people.filter((person) => annotations.some((a) => a.person === person.id));
   const quotes = annotations.filter((a) => a.kind === 'quote');
@@ -151,7 +157,7 @@ export function articleGraph(refs: SiteRefs, { article, annotations, text, peopl
     headline: title,
     description,
     datePublished: published,
-    dateModified: updated ?? published,
+    dateModified: lastModified(article.data) ?? published,
     inLanguage: 'en',
     isAccessibleForFree: true,
     ...(byline ? { author: bylineAuthors(byline) } : { author: { '@id': nodeIds.publisher(refs) } }),
@@ -160,6 +166,8 @@ export function articleGraph(refs: SiteRefs, { article, annotations, text, peopl
     isPartOf: { '@id': nodeIds.site(refs) },
     ...(tags.length ? { keywords: tags } : {}),
     mentions: mentioned.map((person) => ({ '@id': nodeIds.person(refs, person.id) })),
+    // Corrections only: schema.org has no property for plain updates beyond `dateModified`.
+    ...(corrections.length ? { correction: corrections.map(correctionNode) } : {}),
     ...(quotes.length ? { hasPart: quotes.map((q) => ({ '@id': abs(refs, refs.urls.article(article.id, q.id)) })) } : {}),
   };
   return graph([
@@ -243,7 +251,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
           url: pageUrl,
           claimReviewed: shortClaim(statement),
           author: { '@id': nodeIds.publisher(refs) },
-          datePublished: articles[0]?.article.data.updated ?? articles[0]?.article.data.published ?? date,
+          datePublished: (articles[0] && (lastModified(articles[0].article.data) ?? articles[0].article.data.published)) ?? date,
           reviewRating: {
             '@type': 'Rating',
             ratingValue: VERDICT_RATINGS[verdict],
