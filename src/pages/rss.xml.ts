@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { renderedArticles } from '../lib/articles';
+import { renderedArticles } from '../collections/articles';
 import { SITE_NAME, urls } from '../lib/site';
 import { publicUrl } from '../lib/site-refs';
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/content/schemas';
-import { serializeJsonLd, shortClaim } from '../../src/lib/structured-data';
-import { textDirective, textQuoteSelector } from '../../src/lib/text-selectors';
+import { serializeJsonLd, shortClaim } from '../../src/exports/structured-data';
+import { textDirective, textQuoteSelector } from '../../src/exports/text-selectors';
 import { createArticle, slugify } from '../../scripts/new-article.mjs';
 import { annotate } from '../helpers/annotate';
 

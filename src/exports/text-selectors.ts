@@ -17,6 +17,13 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/** An element of the page, by a CSS selector, optionally narrowed to a part of its text. */
+export interface CssSelector {
+  type: 'CssSelector';
+  value: string;
+  refinedBy?: TextPositionSelector;
+}
+
 const QUOTE_CONTEXT = 32;
 const MAX_QUOTE_CONTEXT = 1024;
 
@@ -47,6 +54,16 @@ export function textQuoteSelector(text: string, start: number, end: number): Tex
 
 export function textPositionSelector(start: number, end: number): TextPositionSelector {
   return { type: 'TextPositionSelector', start, end };
+}
+
+/**
+ * Positions counted over the text of one element (`refinedBy`, Web Annotation Data Model
+ * §4.2.9): a client finds the element by `scope`, then counts over its `textContent`. A
+ * position over the whole document would move whenever the page's header or navigation
+ * changes; one inside the article's text moves only when the article does.
+ */
+export function scopedPositionSelector(scope: string, start: number, end: number): CssSelector {
+  return { type: 'CssSelector', value: scope, refinedBy: textPositionSelector(start, end) };
 }
 
 /** Percent-encoding for a text directive term: `-`, `,` and `&` are syntax there. */
