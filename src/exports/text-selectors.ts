@@ -35,18 +35,21 @@ function occurrences(text: string, needle: string): number {
 
 /**
  * `exact` with a prefix and suffix of 32 characters, lengthened until prefix + exact + suffix
- * occurs once in `text`, so a client anchors the passage and not a repeat of its words.
+ * occurs once in `text` and not in `before`, so a client anchors the passage and not a repeat
+ * of its words. `before` is the page's visible text ahead of `text` (headline, summary):
+ * clients such as Hypothesis match the quote over the whole page and take the first best match.
  */
-export function textQuoteSelector(text: string, start: number, end: number): TextQuoteSelector {
+export function textQuoteSelector(text: string, start: number, end: number, before = ''): TextQuoteSelector {
   const exact = text.slice(start, end);
   for (let size = QUOTE_CONTEXT; ; size *= 2) {
     const prefix = text.slice(Math.max(0, start - size), start);
     const suffix = text.slice(end, end + size);
     const whole = start - size <= 0 && end + size >= text.length;
+    const quote = prefix + exact + suffix;
     // Text that repeats itself at length (a pasted paragraph) would grow the context to the
-    // whole article, at quadratic cost; past MAX_QUOTE_CONTEXT the TextPositionSelector that
+    // whole article, at quadratic cost; past MAX_QUOTE_CONTEXT the position selector that
     // accompanies this one tells the repeats apart.
-    if (whole || size >= MAX_QUOTE_CONTEXT || occurrences(text, prefix + exact + suffix) === 1) {
+    if (whole || size >= MAX_QUOTE_CONTEXT || (occurrences(text, quote) === 1 && !before.includes(quote))) {
       return { type: 'TextQuoteSelector', exact, prefix, suffix };
     }
   }

@@ -89,6 +89,8 @@ export function annotationCollection(refs: SiteRefs, source: AnnotationSource) {
   const { article, annotations, text } = source;
   const collectionUrl = absoluteUrl(refs.site, refs.urls.articleAnnotations(article.id));
   const pageUrl = absoluteUrl(refs.site, refs.urls.article(article.id));
+  // What the page shows before the article's text, where a quote's words could also occur.
+  const before = `${article.data.title} ${article.data.description}`;
   const items = annotations.map((record) => {
     const span = text.spans[record.id];
     if (!span) throw new Error(`Annotation #${record.id} of "${article.id}" was not found in the rendered article text`);
@@ -105,7 +107,7 @@ export function annotationCollection(refs: SiteRefs, source: AnnotationSource) {
         // Equivalent ways to find the passage: by its words, by position in the article's
         // text, by its element id.
         selector: [
-          textQuoteSelector(text.text, start, end),
+          textQuoteSelector(text.text, start, end, before),
           scopedPositionSelector(`.${ARTICLE_TEXT_CLASS}`, start, end),
           { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3986', value: record.id },
         ],
