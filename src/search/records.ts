@@ -22,7 +22,7 @@ export interface SearchRecord {
 export type RecordSources = Pick<SiteManifest, 'people' | 'claims'>;
 
 /** The same, by id. */
-interface Registry {
+interface SourcesById {
   people: ReadonlyMap<string, ManifestPerson>;
   claims: ReadonlyMap<string, ManifestClaim>;
 }
@@ -51,12 +51,12 @@ const inReadingOrder = (annotations: readonly AnnotationRecord[]) => [...annotat
  * records stand for them, so a claim or a person is one result, not one per page and passage.
  */
 export function searchRecords(articles: readonly PublishedArticle[], sources: RecordSources): SearchRecord[] {
-  const registry: Registry = {
+  const byId: SourcesById = {
     people: new Map(sources.people.map((person) => [person.id, person])),
     claims: new Map(sources.claims.map((claim) => [claim.id, claim])),
   };
-  const { quotes, figures, citations } = passageRecords(articles, registry);
-  const claims = sources.claims.map((claim) => claimRecord(claim, citations.get(claim.id) ?? [], registry));
+  const { quotes, figures, citations } = passageRecords(articles, byId);
+  const claims = sources.claims.map((claim) => claimRecord(claim, citations.get(claim.id) ?? [], byId));
   const people = sources.people.map((person) =>
     record(
       SITE_LANGUAGE,
@@ -73,7 +73,7 @@ export function searchRecords(articles: readonly PublishedArticle[], sources: Re
  * One record per quote and figure, from the pipeline's annotation records, and the passages
  * that cite each claim (`:claim`, or a quote or figure with `claim=`), earliest article first.
  */
-function passageRecords(articles: readonly PublishedArticle[], registry: Registry) {
+function passageRecords(articles: readonly PublishedArticle[], byId: SourcesById) {
   const quotes: SearchRecord[] = [];
   const figures: SearchRecord[] = [];
   const citations = new Map<string, Passage[]>();
@@ -84,7 +84,7 @@ function passageRecords(articles: readonly PublishedArticle[], registry: Registr
       const where = `${article.path}#${annotation.id}`;
       switch (annotation.kind) {
         case 'quote': {
-          const speaker = knownPerson(registry, annotation.ref, where).name;
+          const speaker = knownPerson(byId, annotation.ref, where).name;
           // The speaker's name is searchable too ("trump deal"); the quote is the link text.
           quotes.push(passageRecord(article, annotation, 'quote', `“${annotation.text}”`, `“${annotation.text}” — ${speaker}`, speaker));
           break;
@@ -93,10 +93,10 @@ function passageRecords(articles: readonly PublishedArticle[], registry: Registr
           figures.push(figureRecord(article, annotation));
           break;
         case 'person':
-          knownPerson(registry, annotation.ref, where);
+          knownPerson(byId, annotation.ref, where);
           break;
         case 'claim':
-          knownClaim(registry, annotation.ref, where);
+          knownClaim(byId, annotation.ref, where);
           break;
       }
       if (annotation.claim) {
@@ -119,9 +119,9 @@ function figureRecord(article: PublishedArticle, annotation: AnnotationRecord): 
 }
 
 /** A claim, at the first passage that states it, or else at its card. */
-function claimRecord(claim: ManifestClaim, cited: readonly Passage[], registry: Registry): SearchRecord {
+function claimRecord(claim: ManifestClaim, cited: readonly Passage[], byId: SourcesById): SearchRecord {
   const stated = cited.filter((p) => p.annotation.kind === 'claim');
-  const speaker = knownPerson(registry, claim.claimant, rootUrls.claim(claim.id)).name;
+  const speaker = knownPerson(byId, claim.claimant, rootUrls.claim(claim.id)).name;
   // Found by the words of every passage that states it, its neutral statement and claimant.
   const content = sentence(...new Set(stated.map((p) => p.annotation.text)), claim.statement, speaker, claim.context);
   const first = stated[0];
@@ -130,14 +130,14 @@ function claimRecord(claim: ManifestClaim, cited: readonly Passage[], registry: 
   return record(SITE_LANGUAGE, rootUrls.claim(claim.id), 'claim', claim.statement, content, { speaker, article: cited[0]?.article.title });
 }
 
-function knownPerson(registry: Registry, id: string, where: string): ManifestPerson {
-  const person = registry.people.get(id);
+function knownPerson(byId: SourcesById, id: string, where: string): ManifestPerson {
+  const person = byId.people.get(id);
   if (!person) throw new Error(`${where}: unknown person \`${id}\` (was the article rendered before content/people changed?)`);
   return person;
 }
 
-function knownClaim(registry: Registry, id: string, where: string): ManifestClaim {
-  const claim = registry.claims.get(id);
+function knownClaim(byId: SourcesById, id: string, where: string): ManifestClaim {
+  const claim = byId.claims.get(id);
   if (!claim) throw new Error(`${where}: unknown claim \`${id}\` (was the article rendered before content/claims changed?)`);
   return claim;
 }
