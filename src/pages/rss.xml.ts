@@ -1,9 +1,9 @@
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import type { ArticleData, ChangeEntry } from '../content/schemas/article';
-import { lastModified, latestCorrection, latestEntry } from '../lib/article-changes';
-import { renderedArticles } from '../lib/articles';
+import { lastModified, latestCorrection, latestEntry } from '../content/article-changes';
 import { formatDay } from '../lib/format';
+import { renderedArticles } from '../collections/articles';
 import { SITE_NAME, urls } from '../lib/site';
 import { publicUrl } from '../lib/site-refs';
 

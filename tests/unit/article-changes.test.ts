@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check';
 import { articleSchema, latestPublishableDay, lastModified } from '../../src/content/schemas/article';
-import { allCorrectionsNewestFirst, changesNewestFirst, latestCorrection, splitBeforeAppendix } from '../../src/lib/article-changes';
+import { allCorrectionsNewestFirst, changesNewestFirst, latestCorrection, splitBeforeAppendix } from '../../src/content/article-changes';
 import { hostileCases, materializeCase } from '../helpers/hostile';
 
 /** The hostile cases about corrections and updates, each checked on its rule id, line and words. */

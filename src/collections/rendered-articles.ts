@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
+import type { SiteManifest } from './site-manifest';
+
+/** Not a possible slug (slugs have no dot), so no article's files can take its name. */
+const MANIFEST_FILE = 'site.manifest.json';
 
 /** What the annotation pipeline made of one article, apart from its HTML. */
 export interface ArticleAnnotations {
@@ -19,7 +23,8 @@ export interface RenderedBody extends ArticleAnnotations {
  * Astro bundles the whole data store into the build as one JavaScript module, and 1,000
  * annotated articles (cards and endnotes included) made that module about 100 MB to parse,
  * bundle and hold in memory. The store keeps each article's frontmatter and a digest of
- * these files, so a change still reaches the pages.
+ * these files, so a change still reaches the pages. The folder also holds the site's
+ * manifest (see SiteManifest), which the search index reads with the annotation records.
  */
 export class RenderedArticles {
   constructor(private readonly dir: string) {}
@@ -37,11 +42,21 @@ export class RenderedArticles {
     return createHash('sha256').update(html).update('\0').update(json).digest('hex').slice(0, 16);
   }
 
+  /** Writes the manifest of the articles written and the people and claims they refer to. */
+  writeManifest(manifest: SiteManifest): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    fs.writeFileSync(path.join(this.dir, MANIFEST_FILE), JSON.stringify(manifest));
+  }
+
+  manifest(): SiteManifest {
+    return JSON.parse(this.readFile(MANIFEST_FILE, 'The site manifest')) as SiteManifest;
+  }
+
   /** Removes the files of articles that are gone. */
   keepOnly(slugs: ReadonlySet<string>): void {
     if (!fs.existsSync(this.dir)) return;
     for (const name of fs.readdirSync(this.dir)) {
-      if (!slugs.has(name.replace(/\.(html|json)$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
+      if (name !== MANIFEST_FILE && !slugs.has(name.replace(/\.(html|json)$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
     }
   }
 
@@ -54,10 +69,14 @@ export class RenderedArticles {
   }
 
   private read(slug: string, extension: '.html' | '.json'): string {
+    return this.readFile(`${slug}${extension}`, `The rendered article \`${slug}\``);
+  }
+
+  private readFile(name: string, what: string): string {
     try {
-      return fs.readFileSync(this.file(slug, extension), 'utf8');
+      return fs.readFileSync(path.join(this.dir, name), 'utf8');
     } catch (error) {
-      throw new Error(`The rendered article \`${slug}\` is missing from ${this.dir} (${(error as Error).message}); run the build again, which renders every article before the pages`);
+      throw new Error(`${what} is missing from ${this.dir} (${(error as Error).message}); run the build again, which renders every article before the pages`);
     }
   }
 }

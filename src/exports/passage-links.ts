@@ -2,7 +2,7 @@ import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
 import type { ArticleData } from '../content/schemas';
 import { textDirective } from './text-selectors';
-import type { SiteUrls } from './urls';
+import type { SiteUrls } from '../lib/urls';
 
 /** What a passage link needs to know about its article. */
 export interface LinkedArticle {

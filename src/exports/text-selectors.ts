@@ -17,6 +17,13 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/** An element of the page, by a CSS selector, optionally narrowed to a part of its text. */
+export interface CssSelector {
+  type: 'CssSelector';
+  value: string;
+  refinedBy?: TextPositionSelector;
+}
+
 const QUOTE_CONTEXT = 32;
 const MAX_QUOTE_CONTEXT = 1024;
 
@@ -28,18 +35,21 @@ function occurrences(text: string, needle: string): number {
 
 /**
  * `exact` with a prefix and suffix of 32 characters, lengthened until prefix + exact + suffix
- * occurs once in `text`, so a client anchors the passage and not a repeat of its words.
+ * occurs once in `text` and not in `before`, so a client anchors the passage and not a repeat
+ * of its words. `before` is the page's visible text ahead of `text` (headline, summary):
+ * clients such as Hypothesis match the quote over the whole page and take the first best match.
  */
-export function textQuoteSelector(text: string, start: number, end: number): TextQuoteSelector {
+export function textQuoteSelector(text: string, start: number, end: number, before = ''): TextQuoteSelector {
   const exact = text.slice(start, end);
   for (let size = QUOTE_CONTEXT; ; size *= 2) {
     const prefix = text.slice(Math.max(0, start - size), start);
     const suffix = text.slice(end, end + size);
     const whole = start - size <= 0 && end + size >= text.length;
+    const quote = prefix + exact + suffix;
     // Text that repeats itself at length (a pasted paragraph) would grow the context to the
-    // whole article, at quadratic cost; past MAX_QUOTE_CONTEXT the TextPositionSelector that
+    // whole article, at quadratic cost; past MAX_QUOTE_CONTEXT the position selector that
     // accompanies this one tells the repeats apart.
-    if (whole || size >= MAX_QUOTE_CONTEXT || occurrences(text, prefix + exact + suffix) === 1) {
+    if (whole || size >= MAX_QUOTE_CONTEXT || (occurrences(text, quote) === 1 && !before.includes(quote))) {
       return { type: 'TextQuoteSelector', exact, prefix, suffix };
     }
   }
@@ -47,6 +57,16 @@ export function textQuoteSelector(text: string, start: number, end: number): Tex
 
 export function textPositionSelector(start: number, end: number): TextPositionSelector {
   return { type: 'TextPositionSelector', start, end };
+}
+
+/**
+ * Positions counted over the text of one element (`refinedBy`, Web Annotation Data Model
+ * §4.2.9): a client finds the element by `scope`, then counts over its `textContent`. A
+ * position over the whole document would move whenever the page's header or navigation
+ * changes; one inside the article's text moves only when the article does.
+ */
+export function scopedPositionSelector(scope: string, start: number, end: number): CssSelector {
+  return { type: 'CssSelector', value: scope, refinedBy: textPositionSelector(start, end) };
 }
 
 /** Percent-encoding for a text directive term: `-`, `,` and `&` are syntax there. */

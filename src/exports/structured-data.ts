@@ -9,7 +9,8 @@ import type { ArticleData, ClaimData, PersonData } from '../content/schemas';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { lastModified, type ChangeEntry } from '../content/schemas/article';
 import { passageHref } from './passage-links';
-import { absoluteUrl, type SiteUrls } from './urls';
+import { SITE_LANGUAGE } from '../lib/site-language';
+import { absoluteUrl, type SiteUrls } from '../lib/urls';
 
 export type JsonLdNode = Record<string, unknown>;
 
@@ -75,7 +76,7 @@ export function websiteNode(refs: SiteRefs): JsonLdNode {
     '@id': nodeIds.site(refs),
     name: refs.siteName,
     url: abs(refs, refs.urls.home()),
-    inLanguage: 'en',
+    inLanguage: SITE_LANGUAGE,
     publisher: { '@id': nodeIds.publisher(refs) },
   };
 }
@@ -158,7 +159,7 @@ export function articleGraph(refs: SiteRefs, { article, annotations, text, peopl
     description,
     datePublished: published,
     dateModified: lastModified(article.data) ?? published,
-    inLanguage: 'en',
+    inLanguage: SITE_LANGUAGE,
     isAccessibleForFree: true,
     ...(byline ? { author: bylineAuthors(byline) } : { author: { '@id': nodeIds.publisher(refs) } }),
     ...(credits ? { creditText: credits } : {}),

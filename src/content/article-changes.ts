@@ -2,9 +2,9 @@
  * An article's corrections and updates as readers see them: one list, newest first, each
  * entry named in words, and the correction that heads the article.
  */
-import type { ArticleData, ChangeEntry } from '../content/schemas/article';
+import type { ArticleData, ChangeEntry } from './schemas/article';
 
-export { lastModified } from '../content/schemas/article';
+export { lastModified } from './schemas/article';
 
 export type ChangeKind = 'correction' | 'update';
 

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContent } from './check';
-import { ContentError } from './problems';
-import type { Registry } from './registry';
+import { checkContent } from '../content/check';
+import { ContentError } from '../content/problems';
+import type { Registry } from '../content/registry';
 import { RenderedArticles } from './rendered-articles';
+import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
 
 /** Where the content is and where its rendered articles go (from `siteConfig`). */
 export interface ContentOptions {
@@ -52,7 +53,8 @@ function contentSignature(contentDir: string): string {
  * with its place and a hint, whichever collection Astro happens to load first. The same
  * pass renders every article and writes it to `renderedDir` as soon as it is rendered:
  * each article is parsed and annotated once per build, and again in `npm run dev` only after
- * a content file changes.
+ * a content file changes. A passed check also leaves the site's manifest there, for the
+ * search index.
  */
 function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedContent> {
   const signature = contentSignature(contentDir);
@@ -61,15 +63,18 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
   const result = Promise.resolve().then(() => {
     const output = new RenderedArticles(renderedDir);
     const articles: PreparedArticle[] = [];
+    const manifestArticles: ManifestArticle[] = [];
     const { problems, registry } = checkContent(contentDir, {
       base,
       onRendered: ({ slug, file, data, html, annotations, text }) => {
         const digest = output.write(slug, { html, annotations, text });
         articles.push({ slug, file, data: data as unknown as Record<string, unknown>, digest });
+        manifestArticles.push(manifestArticle(slug, data));
       },
     });
     if (problems.length) throw new ContentError(problems);
     output.keepOnly(new Set(articles.map(({ slug }) => slug)));
+    output.writeManifest(siteManifest(manifestArticles, registry));
     return { articles, registry };
   });
   prepared.set(contentDir, { signature, result });

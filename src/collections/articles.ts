@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
-import { RenderedArticles } from '../content/rendered-articles';
+import { RenderedArticles } from './rendered-articles';
 import { siteConfig } from '../site-config';
 
 export interface RenderedArticle {

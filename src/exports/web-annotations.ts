@@ -2,18 +2,21 @@
  * An article's inline annotations as a W3C Web Annotation collection
  * (https://www.w3.org/TR/annotation-model/), so annotation clients can anchor them.
  *
- * The text the selectors count over is the DOM `textContent` of the article's
- * `.article__text` element (the words of the article, without its cards and endnotes); see
- * `rehype-article-text.ts`. Positions are UTF-16 code units, as the DOM counts them.
+ * Positions count over the DOM `textContent` of the article's `.article__text` element (the
+ * words of the article, without its cards and endnotes; see `rehype-article-text.ts`), named
+ * by a CssSelector that the TextPositionSelector refines. Positions are UTF-16 code units, as
+ * the DOM counts them. The TextQuoteSelector's words occur in the article's text, and so in
+ * the document's: clients that match quotes over the whole page (Hypothesis) find them too.
  */
 import type { AnnotationRecord } from '../annotations/kinds';
-import type { ArticleText } from '../annotations/rehype-article-text';
+import { ARTICLE_TEXT_CLASS, type ArticleText } from '../annotations/rehype-article-text';
 import type { ArticleData, ClaimData, PersonData } from '../content/schemas';
 import { CLAIM_STATUSES } from '../content/schemas';
-import { formatFigureValue } from './format';
+import { formatFigureValue } from '../lib/format';
+import { SITE_LANGUAGE } from '../lib/site-language';
+import { absoluteUrl } from '../lib/urls';
 import type { Entry, SiteRefs } from './structured-data';
-import { textPositionSelector, textQuoteSelector } from './text-selectors';
-import { absoluteUrl } from './urls';
+import { scopedPositionSelector, textQuoteSelector } from './text-selectors';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -34,7 +37,7 @@ interface Body {
 const MOTIVATIONS = { person: 'identifying', quote: 'identifying', figure: 'describing', claim: 'describing' } as const;
 
 function textualBody(value: string, purpose: string): Body {
-  return { type: 'TextualBody', value, format: 'text/plain', language: 'en', purpose };
+  return { type: 'TextualBody', value, format: 'text/plain', language: SITE_LANGUAGE, purpose };
 }
 
 /** A page of ours as a body; a SpecificResource, because only those carry a `purpose`. */
@@ -86,6 +89,8 @@ export function annotationCollection(refs: SiteRefs, source: AnnotationSource) {
   const { article, annotations, text } = source;
   const collectionUrl = absoluteUrl(refs.site, refs.urls.articleAnnotations(article.id));
   const pageUrl = absoluteUrl(refs.site, refs.urls.article(article.id));
+  // What the page shows before the article's text, where a quote's words could also occur.
+  const before = `${article.data.title} ${article.data.description}`;
   const items = annotations.map((record) => {
     const span = text.spans[record.id];
     if (!span) throw new Error(`Annotation #${record.id} of "${article.id}" was not found in the rendered article text`);
@@ -99,10 +104,11 @@ export function annotationCollection(refs: SiteRefs, source: AnnotationSource) {
       target: {
         type: 'SpecificResource',
         source: pageUrl,
-        // Equivalent ways to find the passage: by its words, by position, by its element id.
+        // Equivalent ways to find the passage: by its words, by position in the article's
+        // text, by its element id.
         selector: [
-          textQuoteSelector(text.text, start, end),
-          textPositionSelector(start, end),
+          textQuoteSelector(text.text, start, end, before),
+          scopedPositionSelector(`.${ARTICLE_TEXT_CLASS}`, start, end),
           { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3986', value: record.id },
         ],
       },
