@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { articleSchema, type ArticleData } from './schemas';
+import { controlCharacterProblems, escapedControlCharacterProblems } from './control-characters';
 import { displayPath, type ContentProblem } from './problems';
 import { listEntryFiles } from './registry';
 import { parseYamlSource } from './yaml-source';
@@ -37,6 +38,8 @@ export function readArticleFiles(contentDir: string): { articles: ArticleFile[];
     }
     slugs.set(slug, shown);
     const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const controlCharacters = controlCharacterProblems(source, shown);
+    problems.push(...controlCharacters);
     const match = FRONTMATTER.exec(source);
     if (!match) {
       problems.push({ file: shown, line: 1, column: 1, message: 'Missing frontmatter, expected the file to start with `---`', hint: 'begin the article with a `---` block holding title, description and published', rule: 'missing-frontmatter' });
@@ -46,6 +49,7 @@ export function readArticleFiles(contentDir: string): { articles: ArticleFile[];
     const body = source.slice(match[0].length);
     const article: ArticleFile = { slug, file, source, bodyLine };
     const yaml = parseYamlSource(match[1]!, 1);
+    if (!controlCharacters.length) problems.push(...escapedControlCharacterProblems(yaml, shown));
     if (yaml.errors.length) {
       for (const error of yaml.errors) {
         problems.push({ file: shown, line: error.line, column: error.column, message: `invalid frontmatter YAML: ${error.message}`, hint: 'quote values that contain `: ` or start with a special character', rule: 'invalid-yaml' });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { claimSchema, personSchema, type ClaimData, type PersonData } from './schemas';
 import { KEBAB_ID } from './schemas/fields';
 import { ContentError, displayPath, type ContentProblem } from './problems';
+import { controlCharacterProblems, escapedControlCharacterProblems } from './control-characters';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 import { describeZodIssues } from './zod-problems';
 import { didYouMean } from '../lib/suggest';
@@ -83,7 +84,10 @@ function readEntries<T extends z.ZodTypeAny>(
     }
     seen.set(id, shown);
     unusable.add(id);
-    const source = parseYamlSource(fs.readFileSync(file, 'utf8'));
+    const text = fs.readFileSync(file, 'utf8');
+    const source = parseYamlSource(text);
+    const controlCharacters = controlCharacterProblems(text, shown);
+    problems.push(...(controlCharacters.length ? controlCharacters : escapedControlCharacterProblems(source, shown)));
     if (source.errors.length) {
       for (const error of source.errors) {
         problems.push({ file: shown, line: error.line, column: error.column, message: `invalid YAML: ${error.message}`, hint: 'fix the YAML syntax; quote text that contains `: ` or starts with a special character', rule: 'invalid-yaml' });

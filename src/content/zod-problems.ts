@@ -26,7 +26,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
           issues.push({
             path,
             message: `must be ${article(issue.expected)}, not ${article(issue.received)}`,
-            hint: TYPE_HINTS[issue.expected] ?? 'see the field list under “Content layout” in README',
+            hint: TYPE_HINTS[issue.expected] ?? FIELD_LIST_HINT,
             rule: 'wrong-type',
           });
         }
@@ -59,6 +59,13 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
             : { path, message: issue.message, ...refinement(issue.message) },
         );
         break;
+      case 'custom': {
+        // Refinements may carry their own rule id and hint in `params`.
+        const params = (issue.params ?? {}) as { rule?: string; hint?: string };
+        const fallback = refinement(issue.message);
+        issues.push({ path, message: issue.message, hint: params.hint ?? fallback.hint, rule: params.rule ?? fallback.rule });
+        break;
+      }
       default:
         issues.push({ path, message: issue.message, ...refinement(issue.message) });
     }
@@ -78,18 +85,22 @@ const TYPE_HINTS: Record<string, string> = {
   object: 'write the fields (`title: …`, `url: …`) indented under it',
 };
 
+/** Where README lists every field of articles, people and claims. */
+const FIELD_LIST_HINT = 'see the field lists under “Writing articles” in README';
+
 /** The messages our own refinements produce (schemas/fields.ts), their rule and what to do. */
 const REFINEMENTS: readonly [pattern: RegExp, rule: string, hint: string][] = [
   [/not a real date/, 'impossible-date', 'write a day that exists as YYYY-MM-DD, for example 2025-10-26'],
   [/http/, 'not-http-url', 'link only to web pages (`https://…`); `javascript:`, `data:` and `file:` links are refused'],
   [/at most/, 'too-long', 'shorten it: one line for names, titles and sources, a paragraph for descriptions, bios and quotes'],
   [/kebab-case/, 'bad-id', 'ids are file names: lowercase letters a-z, digits and single hyphens'],
+  [/is not a status/, 'boolean-status', 'YAML reads an unquoted `true` as yes/no rather than a word: quote the status, e.g. `status: "supported"`'],
   [/before `published`/, 'updated-before-published', 'set `updated` to the day of the update, on or after `published`'],
 ];
 
 function refinement(message: string): { rule: string; hint: string } {
   const found = REFINEMENTS.find(([pattern]) => pattern.test(message));
-  return found ? { rule: found[1], hint: found[2] } : { rule: 'invalid-value', hint: 'see the field list under “Content layout” in README' };
+  return found ? { rule: found[1], hint: found[2] } : { rule: 'invalid-value', hint: FIELD_LIST_HINT };
 }
 
 function article(type: string): string {
