@@ -8,7 +8,7 @@ import offline from './src/offline/integration.ts';
 import { siteConfig } from './src/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
-const { site, base, contentDir, outDir, cacheDir, renderedDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
+const { site, base, outDir, cacheDir, renderedDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
   site,
@@ -27,7 +27,7 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   markdown: {
-    // Articles go through the annotation pipeline in the content layer (src/content/loaders.ts);
+    // Articles go through the annotation pipeline in the content layer (src/collections/loaders.ts);
     // these settings apply to Markdown or MDX pages under src/pages: text stays verbatim.
     smartypants: false,
   },
@@ -36,7 +36,7 @@ export default defineConfig({
     mdx(),
     sitemap(),
     securityHeaders(),
-    search({ contentDir, renderedDir }),
+    search({ renderedDir }),
     offline(),
   ],
 });

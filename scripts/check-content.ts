@@ -4,7 +4,7 @@
  * Exit code 1 when anything is wrong, 0 otherwise.
  */
 import process from 'node:process';
-import { checkContent } from '../src/content/check';
+import { checkContent } from '../src/annotations/check-content';
 import { formatProblem } from '../src/content/problems';
 import { siteConfig } from '../src/site-config';
 

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { articleSchema, claimSchema, personSchema } from './content/schemas';
-import { articleLoader, registryLoader } from './content/loaders';
+import { articleLoader, registryLoader } from './collections/loaders';
 import { siteConfig } from './site-config';
 
 const { contentDir, base, renderedDir } = siteConfig(process.env, process.cwd());

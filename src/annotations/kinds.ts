@@ -1,33 +1,37 @@
 /**
  * The four annotation kinds, written as remark-directive text directives in MDX.
- * This table is the single description of the syntax: the parser, the error messages and
- * README all follow it.
+ * `KIND_SPECS` is the single description of the syntax (the parser, the error messages and
+ * README follow it) and `KINDS` the single vocabulary: the words cards, endnotes, pages and
+ * search use for each kind. No Node imports: the search page's browser code reads it too.
  *
- * Rendered HTML (ids are derived from the label, made unique per article):
+ * Rendered HTML (ids are derived from the person or claim id, or from the label for quotes
+ * and figures without `#anchor`, and made unique per article):
  *
  * `:person[Scott Bessent]{#scott-bessent}` (label optional: `:person{#scott-bessent}`)
  * ```html
- * <span class="annotation annotation--person" data-annotation="person" data-ref="scott-bessent"
- *       id="person-scott-bessent"><button type="button" popovertarget="card-person-scott-bessent"
- *       aria-describedby="annotation-hint-person">Scott Bessent</button></span>
+ * <span class="annotation annotation--person" id="person-scott-bessent" data-annotation="person"
+ *       data-ref="scott-bessent" data-note="1"><button type="button" class="annotation__trigger"
+ *       popovertarget="card-person-scott-bessent" aria-describedby="annotation-hint-person">Scott
+ *       Bessent</button></span>
  * ```
  *
  * `:quote[very substantial framework]{by=scott-bessent claim=framework-avoids-tariffs}`
  * ```html
- * <span class="annotation annotation--quote" data-annotation="quote" data-ref="scott-bessent"
- *       data-claim="framework-avoids-tariffs" id="quote-very-substantial-framework">…</span>
+ * <span class="annotation annotation--quote" id="quote-very-substantial-framework"
+ *       data-annotation="quote" data-ref="scott-bessent" data-claim="framework-avoids-tariffs"
+ *       data-note="3">…</span>
  * ```
  *
  * `:figure[100 percent]{value=100 unit=percent about="additional U.S. tariff"}`
  * ```html
- * <span class="annotation annotation--figure" data-annotation="figure" data-ref="figure-100-percent"
- *       data-value="100" id="figure-100-percent">…</span>
+ * <span class="annotation annotation--figure" id="figure-100-percent" data-annotation="figure"
+ *       data-ref="figure-100-percent" data-value="100" data-note="6">…</span>
  * ```
  *
  * `:claim[will avoid 100 percent U.S. tariffs]{#framework-avoids-tariffs}`
  * ```html
- * <span class="annotation annotation--claim" data-annotation="claim"
- *       data-ref="framework-avoids-tariffs" id="claim-will-avoid-100-percent-us-tariffs">…</span>
+ * <span class="annotation annotation--claim" id="claim-framework-avoids-tariffs"
+ *       data-annotation="claim" data-ref="framework-avoids-tariffs" data-note="5">…</span>
  * ```
  *
  * A label of more than a few words, or one holding another annotation, stays text
@@ -39,6 +43,35 @@
  */
 export const ANNOTATION_KINDS = ['person', 'quote', 'figure', 'claim'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/** The words for one kind, wherever the site names it. */
+export interface KindWords {
+  /** "Quote": card and endnote title prefix (`Quote: `), trigger label, search result type. */
+  one: string;
+  /** "Quotes": the search type filter. */
+  many: string;
+  /** "quote, opens a card": the hidden description of every trigger of this kind. */
+  hint: string;
+  /** Place among the passages on a claim's page: the claim itself first, then what backs it. */
+  claimPageOrder: number;
+}
+
+/**
+ * One row per kind, in reading order (the order of `ANNOTATION_KINDS`, used for the
+ * article's "2 people, 3 quotes" guide and the trigger hints).
+ */
+export const KINDS: Record<AnnotationKind, KindWords> = {
+  person: { one: 'Person', many: 'People', hint: 'person, opens a card', claimPageOrder: 3 },
+  quote: { one: 'Quote', many: 'Quotes', hint: 'quote, opens a card', claimPageOrder: 1 },
+  figure: { one: 'Figure', many: 'Figures', hint: 'figure, opens a card', claimPageOrder: 2 },
+  claim: { one: 'Claim', many: 'Claims', hint: 'claim, opens a card', claimPageOrder: 0 },
+};
+
+/** "1 quote", "3 people": lowercase, singular or plural by count. */
+export function kindCount(kind: AnnotationKind, count: number): string {
+  const words = KINDS[kind];
+  return `${count} ${(count === 1 ? words.one : words.many).toLowerCase()}`;
+}
 
 export interface KindSpec {
   /** Attributes that must be present. `id` is written `#id`. */

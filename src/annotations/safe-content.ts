@@ -1,3 +1,7 @@
+/*
+ * The tables behind content safety (`content-safety.ts` reports against them): which URLs,
+ * elements and attributes an article may use.
+ */
 /**
  * What content may link to and embed: http(s) URLs, site-relative paths and fragments.
  * Anything with another scheme (`javascript:`, `data:`, `vbscript:`, `file:`) is refused.
@@ -51,3 +55,6 @@ export const FORBIDDEN_ELEMENTS = new Set([
 
 /** Attributes whose value is a URL. */
 export const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'srcset', 'xlink:href', 'cite', 'data']);
+
+/** Attributes that would reach into the page: styles the CSP blocks, ids and focus order it owns. */
+export const PAGE_ATTRIBUTES = new Set(['style', 'id', 'tabindex', 'autofocus', 'contenteditable', 'accesskey']);

@@ -24,14 +24,18 @@ export function displayPath(file: string, root = process.cwd()): string {
   return relative && !relative.startsWith('..') ? relative : file;
 }
 
-/** `file:line:column: field: message (hint)`, the shape editors and terminals link. */
+/**
+ * `file:line:column: field: message [rule-id]` and the hint on the next line: the shape
+ * editors and terminals link, with the rule an author can look up or a tool can match.
+ */
 export function formatProblem(problem: ContentProblem): string {
   let where = problem.file;
   if (problem.line) where += `:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
   const field = problem.field ? `field \`${problem.field}\`: ` : '';
+  const rule = problem.rule ? ` [${problem.rule}]` : '';
   const hint = problem.hint ? `\n  hint: ${problem.hint}` : '';
   // Text from content never reaches the terminal raw: no direction overrides or invisible characters.
-  return revealInvisible(`${where}: ${field}${problem.message}${hint}`.slice(0, 4_000));
+  return revealInvisible(`${where}: ${field}${problem.message}${rule}${hint}`.slice(0, 4_000));
 }
 
 /** Thrown when content cannot be published; the message lists every problem found. */

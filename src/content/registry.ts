@@ -3,6 +3,7 @@ import path from 'node:path';
 import { claimSchema, personSchema, type ClaimData, type PersonData } from './schemas';
 import { KEBAB_ID } from './schemas/fields';
 import { ContentError, displayPath, type ContentProblem } from './problems';
+import { controlCharacterProblems, escapedControlCharacterProblems } from './control-characters';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 import { describeZodIssues } from './zod-problems';
 import { didYouMean } from '../lib/suggest';
@@ -50,6 +51,7 @@ export function listEntryFiles(
         column: 1,
         message: `file name \`${shown(id)}\` is not a usable id`,
         hint: 'rename the file to lowercase kebab-case ASCII (letters a-z, digits, single hyphens), e.g. `scott-bessent.yaml`; invisible characters such as zero-width joiners or direction marks count too',
+        rule: 'bad-file-name',
       });
       continue;
     }
@@ -76,27 +78,31 @@ function readEntries<T extends z.ZodTypeAny>(
         column: 1,
         message: `duplicate id \`${id}\`: ${seen.get(id)} has the same name`,
         hint: 'keep one of the two files (.yaml and .yml count as the same id)',
+        rule: 'duplicate-id',
       });
       continue;
     }
     seen.set(id, shown);
     unusable.add(id);
-    const source = parseYamlSource(fs.readFileSync(file, 'utf8'));
+    const text = fs.readFileSync(file, 'utf8');
+    const source = parseYamlSource(text);
+    const controlCharacters = controlCharacterProblems(text, shown);
+    problems.push(...(controlCharacters.length ? controlCharacters : escapedControlCharacterProblems(source, shown)));
     if (source.errors.length) {
       for (const error of source.errors) {
-        problems.push({ file: shown, line: error.line, column: error.column, message: `invalid YAML: ${error.message}`, hint: 'fix the YAML syntax; quote text that contains `: ` or starts with a special character' });
+        problems.push({ file: shown, line: error.line, column: error.column, message: `invalid YAML: ${error.message}`, hint: 'fix the YAML syntax; quote text that contains `: ` or starts with a special character', rule: 'invalid-yaml' });
       }
       continue;
     }
     if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-      problems.push({ file: shown, line: 1, column: 1, message: 'expected a mapping of fields (`name: …`)', hint: `allowed fields: ${knownFields.join(', ')}` });
+      problems.push({ file: shown, line: 1, column: 1, message: 'expected a mapping of fields (`name: …`)', hint: `allowed fields: ${knownFields.join(', ')}`, rule: 'not-a-mapping' });
       continue;
     }
     const parsed = schema.safeParse(source.data);
     if (!parsed.success) {
       for (const issue of describeZodIssues(parsed.error, knownFields)) {
         const place = source.placeOf(issue.path);
-        problems.push({ file: shown, ...place, field: issue.path.join('.'), message: issue.message, hint: issue.hint });
+        problems.push({ file: shown, ...place, field: issue.path.join('.'), message: issue.message, hint: issue.hint, rule: issue.rule });
       }
       continue;
     }
@@ -126,6 +132,7 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
           field: `aliases.${index}`,
           message: `alias "${alias}" is also a name or alias of \`${owner}\``,
           hint: 'an alias must point at one person; remove it from one of the two files',
+          rule: 'shared-alias',
         });
       }
     });
@@ -141,6 +148,7 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
         field: 'claimant',
         message: `unknown person \`${claim.data.claimant}\``,
         hint: `${didYouMean(claim.data.claimant, registry.people.keys())}the claimant must be a file name in content/people`,
+        rule: 'unknown-claimant',
       });
     }
   }

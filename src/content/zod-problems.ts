@@ -6,6 +6,8 @@ export interface FieldIssue {
   path: (string | number)[];
   message: string;
   hint?: string;
+  /** Stable id of the rule broken (`missing-field`, `unknown-field`, `impossible-date`, …). */
+  rule: string;
 }
 
 /**
@@ -19,12 +21,13 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
     switch (issue.code) {
       case 'invalid_type':
         if (issue.received === 'undefined') {
-          issues.push({ path, message: 'is required', hint: `add \`${path.join('.')}: …\` (${issue.expected})` });
+          issues.push({ path, message: 'is required', hint: `add \`${path.join('.')}: …\` (${issue.expected})`, rule: 'missing-field' });
         } else {
           issues.push({
             path,
             message: `must be ${article(issue.expected)}, not ${article(issue.received)}`,
-            hint: TYPE_HINTS[issue.expected] ?? 'see the field list under “Content layout” in README',
+            hint: TYPE_HINTS[issue.expected] ?? FIELD_LIST_HINT,
+            rule: 'wrong-type',
           });
         }
         break;
@@ -37,6 +40,7 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
             hint: suggestion
               ? `did you mean \`${suggestion}\`?`
               : `allowed fields: ${knownFields.map((f) => `\`${f}\``).join(', ')}`,
+            rule: 'unknown-field',
           });
         }
         break;
@@ -44,24 +48,35 @@ export function describeZodIssues(error: z.ZodError, knownFields: readonly strin
         issues.push({
           path,
           message: `\`${String(issue.received)}\` is not allowed`,
-          hint: `use one of ${issue.options.map((o) => `\`${String(o)}\``).join(', ')}${
-            typeof issue.received === 'string'
-              ? (() => {
-                  const s = nearest(issue.received, issue.options.map(String));
-                  return s ? ` (did you mean \`${s}\`?)` : '';
-                })()
-              : ''
-          }`,
+          hint: enumHint(issue.options, issue.received),
+          rule: 'not-allowed-value',
         });
         break;
       case 'too_small':
-        issues.push({ path, message: issue.message, hint: issue.message === 'must not be empty' ? 'write the text, or remove the field if it is optional' : customHint(issue.message) });
+        issues.push(
+          issue.message === 'must not be empty'
+            ? { path, message: issue.message, hint: 'write the text, or remove the field if it is optional', rule: 'empty-field' }
+            : { path, message: issue.message, ...refinement(issue.message) },
+        );
         break;
+      case 'custom': {
+        // Refinements may carry their own rule id and hint in `params`.
+        const params = (issue.params ?? {}) as { rule?: string; hint?: string };
+        const fallback = refinement(issue.message);
+        issues.push({ path, message: issue.message, hint: params.hint ?? fallback.hint, rule: params.rule ?? fallback.rule });
+        break;
+      }
       default:
-        issues.push({ path, message: issue.message, hint: customHint(issue.message) });
+        issues.push({ path, message: issue.message, ...refinement(issue.message) });
     }
   }
   return issues;
+}
+
+/** "use one of `stated`, `pending` (did you mean `pending`?)". */
+function enumHint(options: readonly (string | number)[], received: unknown): string {
+  const suggestion = typeof received === 'string' ? nearest(received, options.map(String)) : undefined;
+  return `use one of ${options.map((o) => `\`${String(o)}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`;
 }
 
 const TYPE_HINTS: Record<string, string> = {
@@ -70,14 +85,22 @@ const TYPE_HINTS: Record<string, string> = {
   object: 'write the fields (`title: …`, `url: …`) indented under it',
 };
 
-/** What to do about the messages our own refinements produce. */
-function customHint(message: string): string {
-  if (/not a real date/.test(message)) return 'write a day that exists as YYYY-MM-DD, for example 2025-10-26';
-  if (/http/.test(message)) return 'link only to web pages (`https://…`); `javascript:`, `data:` and `file:` links are refused';
-  if (/at most/.test(message)) return 'shorten it: one line for names, titles and sources, a paragraph for descriptions, bios and quotes';
-  if (/kebab-case/.test(message)) return 'ids are file names: lowercase letters a-z, digits and single hyphens';
-  if (/before `published`/.test(message)) return 'set `updated` to the day of the update, on or after `published`';
-  return 'see the field list under “Content layout” in README';
+/** Where README lists every field of articles, people and claims. */
+const FIELD_LIST_HINT = 'see the field lists under “Writing articles” in README';
+
+/** The messages our own refinements produce (schemas/fields.ts), their rule and what to do. */
+const REFINEMENTS: readonly [pattern: RegExp, rule: string, hint: string][] = [
+  [/not a real date/, 'impossible-date', 'write a day that exists as YYYY-MM-DD, for example 2025-10-26'],
+  [/http/, 'not-http-url', 'link only to web pages (`https://…`); `javascript:`, `data:` and `file:` links are refused'],
+  [/at most/, 'too-long', 'shorten it: one line for names, titles and sources, a paragraph for descriptions, bios and quotes'],
+  [/kebab-case/, 'bad-id', 'ids are file names: lowercase letters a-z, digits and single hyphens'],
+  [/is not a status/, 'boolean-status', 'YAML reads an unquoted `true` as yes/no rather than a word: quote the status, e.g. `status: "supported"`'],
+  [/before `published`/, 'updated-before-published', 'set `updated` to the day of the update, on or after `published`'],
+];
+
+function refinement(message: string): { rule: string; hint: string } {
+  const found = REFINEMENTS.find(([pattern]) => pattern.test(message));
+  return found ? { rule: found[1], hint: found[2] } : { rule: 'invalid-value', hint: FIELD_LIST_HINT };
 }
 
 function article(type: string): string {

@@ -1,5 +1,5 @@
 import { SITE_NAME, urls } from './site';
-import type { SiteRefs } from './structured-data';
+import type { SiteRefs } from '../exports/structured-data';
 import { absoluteUrl } from './urls';
 
 /** This build's public origin (`SITE_URL`), base path and name, for absolute URLs. */

@@ -11,6 +11,8 @@ export interface SiteUrls {
   claim(id: string): string;
   quotes(): string;
   search(): string;
+  /** Every correction of every article. */
+  corrections(): string;
   /** The article's annotations as W3C Web Annotations (JSON-LD). */
   articleAnnotations(slug: string): string;
   /** Any other path under the base, written without a leading slash (`rss.xml`). */
@@ -35,6 +37,7 @@ export function siteUrls(base: string): SiteUrls {
     claim: (id) => path(`claims/${id}/`),
     quotes: () => path('quotes/'),
     search: () => path('search/'),
+    corrections: () => path('corrections/'),
     articleAnnotations: (slug) => path(`articles/${slug}/annotations.jsonld`),
     path,
   };

@@ -1,8 +1,45 @@
-import rss from '@astrojs/rss';
+import rss, { type RSSFeedItem } from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { renderedArticles } from '../lib/articles';
+import type { ArticleData, ChangeEntry } from '../content/schemas/article';
+import { lastModified, latestCorrection, latestEntry } from '../content/article-changes';
+import { formatDay } from '../lib/format';
+import { renderedArticles } from '../collections/articles';
 import { SITE_NAME, urls } from '../lib/site';
 import { publicUrl } from '../lib/site-refs';
+
+/** Text for the HTML of `content:encoded` (the feed library escapes it again as XML). */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const midnightUtc = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** "Corrected <day>: …" for the latest correction, else the latest update, else the day. */
+function changeLine(correction: ChangeEntry | undefined, update: ChangeEntry | undefined, modified: string): string {
+  if (correction) return `Corrected ${formatDay(correction.date)}: ${escapeHtml(correction.text)}`;
+  if (update) return `Updated ${formatDay(update.date)}: ${escapeHtml(update.text)}`;
+  return `Updated ${formatDay(modified)}.`;
+}
+
+/**
+ * What marks a corrected or updated article in the feed. RSS 2.0 has no element for "changed
+ * since published", so it gets three signals, each read by a different kind of reader:
+ * - a `Corrected` or `Updated` category, which every reader shows or can filter on;
+ * - the item's text (`content:encoded`, which readers prefer over `description`) followed
+ *   by "Corrected <day>: …", so the correction is read where the article is; `description`
+ *   stays the article's own, as on its page;
+ * - `atom:updated` (RFC 4287) in the Atom namespace the feed already declares, which
+ *   readers that merge Atom and RSS fields use as the item's modified time.
+ */
+function changeMarks(data: ArticleData): Partial<RSSFeedItem> {
+  const modified = lastModified(data);
+  if (!modified) return {};
+  const correction = latestCorrection(data);
+  const lines = [escapeHtml(data.description), changeLine(correction, latestEntry(data.updates), modified)];
+  return {
+    categories: [...data.tags, correction ? 'Corrected' : 'Updated'],
+    content: lines.map((line) => `<p>${line}</p>`).join(''),
+    customData: `<atom:updated>${midnightUtc(modified).toISOString().replace('.000Z', 'Z')}</atom:updated>`,
+  };
+}
 
 /** `/rss.xml`: every article, newest first, with its description and absolute link. */
 export const GET: APIRoute = async () => {
@@ -18,8 +55,9 @@ export const GET: APIRoute = async () => {
       title: entry.data.title,
       description: entry.data.description,
       link: publicUrl(urls.article(entry.id)),
-      pubDate: new Date(`${entry.data.published}T00:00:00Z`),
+      pubDate: midnightUtc(entry.data.published),
       categories: entry.data.tags,
+      ...changeMarks(entry.data),
     })),
   });
 };

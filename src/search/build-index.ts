@@ -1,15 +1,15 @@
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadRegistry } from '../content/registry';
-import { readPublishedArticles } from './published-article';
+import { readPublishedSite } from './published-article';
 import { searchRecords } from './records';
 
 export interface BuildIndexOptions {
   /** The built site (Astro's output folder). */
   outDir: string;
-  /** Folder with articles/, people/ and claims/, for titles, names and statements. */
-  contentDir: string;
-  /** The annotation pipeline's output for this build (`siteConfig().renderedDir`). */
+  /**
+   * The annotation pipeline's output for this build (`siteConfig().renderedDir`): the
+   * annotation records of every article, and the site's manifest for titles, names and statements.
+   */
   renderedDir: string;
 }
 
@@ -42,9 +42,9 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
  * and person twice, and every indexed page or record adds to the metadata and `type` filter
  * that the first search downloads whole.
  */
-export async function buildSearchIndex({ outDir, contentDir, renderedDir }: BuildIndexOptions): Promise<IndexSummary> {
-  const articles = readPublishedArticles({ outDir, contentDir, renderedDir });
-  const records = searchRecords(articles, loadRegistry(contentDir));
+export async function buildSearchIndex({ outDir, renderedDir }: BuildIndexOptions): Promise<IndexSummary> {
+  const { articles, manifest } = readPublishedSite({ outDir, renderedDir });
+  const records = searchRecords(articles, manifest);
   const bundleDir = path.join(outDir, 'pagefind');
   try {
     const { index } = check('start', await pagefind.createIndex());

@@ -3,8 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './build-index';
 
 export interface SearchIntegrationOptions {
-  /** Folder with articles/, people/ and claims/ (`CONTENT_DIR`). */
-  contentDir: string;
   /** Where the content layer wrote the rendered articles (`siteConfig().renderedDir`). */
   renderedDir: string;
 }
@@ -13,13 +11,13 @@ export interface SearchIntegrationOptions {
  * Writes the Pagefind bundle (`/pagefind/`) after every build. A Pagefind error fails the
  * build. List it before the offline integration, which precaches the bundle.
  */
-export default function searchIntegration({ contentDir, renderedDir }: SearchIntegrationOptions): AstroIntegration {
+export default function searchIntegration({ renderedDir }: SearchIntegrationOptions): AstroIntegration {
   return {
     name: 'annotated-news:search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), contentDir, renderedDir });
+        const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), renderedDir });
         logger.info(
           `Indexed ${summary.articles} articles and ${summary.records} quotes, claims, figures and people in ${Math.round(performance.now() - started)} ms.`,
         );

@@ -1,6 +1,9 @@
-import type { ClaimData, PersonData } from '../content/schemas';
+import type { AnnotationRecord } from '../annotations/kinds';
+import type { ManifestClaim, ManifestPerson, SiteManifest } from '../collections/site-manifest';
+import { formatFigureValue } from '../lib/format';
+import { SITE_LANGUAGE } from '../lib/site-language';
 import { siteUrls } from '../lib/urls';
-import type { PublishedAnnotation, PublishedArticle } from './published-article';
+import type { PublishedArticle } from './published-article';
 import { FILTER, type ResultType } from './search-schema';
 
 /** A Pagefind custom record (`index.addCustomRecord`): one quote, claim, figure or person. */
@@ -15,13 +18,13 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** The people and claims annotations refer to (the registry, or a part of it in tests). */
-export interface RecordSources {
-  people: ReadonlyMap<
-    string,
-    { data: Pick<PersonData, 'name' | 'role' | 'aliases'> & Partial<Pick<PersonData, 'affiliation' | 'country' | 'bio'>> }
-  >;
-  claims: ReadonlyMap<string, { data: Pick<ClaimData, 'statement' | 'claimant'> & Partial<Pick<ClaimData, 'context'>> }>;
+/** The people and claims annotations refer to: the content layer's manifest, or a part of it in tests. */
+export type RecordSources = Pick<SiteManifest, 'people' | 'claims'>;
+
+/** The same, by id. */
+interface SourcesById {
+  people: ReadonlyMap<string, ManifestPerson>;
+  claims: ReadonlyMap<string, ManifestClaim>;
 }
 
 /** Site paths from the root, without the base path: that is how Pagefind wants record URLs. */
@@ -35,8 +38,10 @@ const sentence = (...parts: (string | undefined)[]) =>
 
 interface Passage {
   article: PublishedArticle;
-  annotation: PublishedAnnotation;
+  annotation: AnnotationRecord;
 }
+
+const inReadingOrder = (annotations: readonly AnnotationRecord[]) => [...annotations].sort((a, b) => a.number - b.number);
 
 /**
  * The search records of a site: one per quote and figure, linked to its passage
@@ -46,35 +51,52 @@ interface Passage {
  * records stand for them, so a claim or a person is one result, not one per page and passage.
  */
 export function searchRecords(articles: readonly PublishedArticle[], sources: RecordSources): SearchRecord[] {
-  const language = articles[0]?.language ?? 'en';
+  const byId: SourcesById = {
+    people: new Map(sources.people.map((person) => [person.id, person])),
+    claims: new Map(sources.claims.map((claim) => [claim.id, claim])),
+  };
+  const { quotes, figures, citations } = passageRecords(articles, byId);
+  const claims = sources.claims.map((claim) => claimRecord(claim, citations.get(claim.id) ?? [], byId));
+  const people = sources.people.map((person) =>
+    record(
+      SITE_LANGUAGE,
+      rootUrls.person(person.id),
+      'person',
+      person.name,
+      sentence(person.name, person.role, person.affiliation, person.country, ...person.aliases, person.bio),
+    ),
+  );
+  return [...quotes, ...claims, ...figures, ...people];
+}
+
+/**
+ * One record per quote and figure, from the pipeline's annotation records, and the passages
+ * that cite each claim (`:claim`, or a quote or figure with `claim=`), earliest article first.
+ */
+function passageRecords(articles: readonly PublishedArticle[], byId: SourcesById) {
   const quotes: SearchRecord[] = [];
   const figures: SearchRecord[] = [];
-  /** Claim id → the passages that cite it (`:claim`, or a quote or figure with `claim=`). */
   const citations = new Map<string, Passage[]>();
   // The earliest article first: a claim's record points to where it was first reported.
   const byDate = [...articles].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.path.localeCompare(b.path));
   for (const article of byDate) {
-    for (const annotation of article.annotations) {
+    for (const annotation of inReadingOrder(article.annotations)) {
       const where = `${article.path}#${annotation.id}`;
       switch (annotation.kind) {
         case 'quote': {
-          const speaker = knownPerson(sources, annotation.ref, where).name;
+          const speaker = knownPerson(byId, annotation.ref, where).name;
           // The speaker's name is searchable too ("trump deal"); the quote is the link text.
           quotes.push(passageRecord(article, annotation, 'quote', `“${annotation.text}”`, `“${annotation.text}” — ${speaker}`, speaker));
           break;
         }
-        case 'figure': {
-          const { text, about, valueText } = annotation;
-          // "Sunday" is also found as "October 26, 2025".
-          const content = sentence(text, about, valueText !== text ? valueText : undefined);
-          figures.push(passageRecord(article, annotation, 'figure', about ? `${text}: ${about}` : text, content));
+        case 'figure':
+          figures.push(figureRecord(article, annotation));
           break;
-        }
         case 'person':
-          knownPerson(sources, annotation.ref, where);
+          knownPerson(byId, annotation.ref, where);
           break;
         case 'claim':
-          knownClaim(sources, annotation.ref, where);
+          knownClaim(byId, annotation.ref, where);
           break;
       }
       if (annotation.claim) {
@@ -84,42 +106,40 @@ export function searchRecords(articles: readonly PublishedArticle[], sources: Re
       }
     }
   }
-
-  const claims = [...sources.claims].map(([id, { data }]) => {
-    const cited = citations.get(id) ?? [];
-    const stated = cited.filter((p) => p.annotation.kind === 'claim');
-    const speaker = knownPerson(sources, data.claimant, rootUrls.claim(id)).name;
-    // Found by the words of every passage that states it, its neutral statement and claimant.
-    const content = sentence(...new Set(stated.map((p) => p.annotation.text)), data.statement, speaker, data.context);
-    const first = stated[0];
-    if (first) return passageRecord(first.article, first.annotation, 'claim', data.statement, content, speaker);
-    // Cited only by a quote or a figure, or by no article yet: its card shows where.
-    return record(language, rootUrls.claim(id), 'claim', data.statement, content, { speaker, article: cited[0]?.article.title });
-  });
-
-  const people = [...sources.people].map(([id, { data }]) =>
-    record(
-      language,
-      rootUrls.person(id),
-      'person',
-      data.name,
-      sentence(data.name, data.role, data.affiliation, data.country, ...data.aliases, data.bio),
-    ),
-  );
-
-  return [...quotes, ...claims, ...figures, ...people];
+  return { quotes, figures, citations };
 }
 
-function knownPerson(sources: RecordSources, id: string, where: string) {
-  const entry = sources.people.get(id);
-  if (!entry) throw new Error(`${where}: unknown person \`${id}\` (was the article rendered before content/people changed?)`);
-  return entry.data;
+/** A figure, found by its words, what it measures and its value as its card words it. */
+function figureRecord(article: PublishedArticle, annotation: AnnotationRecord): SearchRecord {
+  const { text, about, value, unit } = annotation;
+  const valueText = value === undefined ? undefined : formatFigureValue(value, unit);
+  // "Sunday" is also found as "October 26, 2025".
+  const content = sentence(text, about, valueText !== text ? valueText : undefined);
+  return passageRecord(article, annotation, 'figure', about ? `${text}: ${about}` : text, content);
 }
 
-function knownClaim(sources: RecordSources, id: string, where: string) {
-  const entry = sources.claims.get(id);
-  if (!entry) throw new Error(`${where}: unknown claim \`${id}\` (was the article rendered before content/claims changed?)`);
-  return entry.data;
+/** A claim, at the first passage that states it, or else at its card. */
+function claimRecord(claim: ManifestClaim, cited: readonly Passage[], byId: SourcesById): SearchRecord {
+  const stated = cited.filter((p) => p.annotation.kind === 'claim');
+  const speaker = knownPerson(byId, claim.claimant, rootUrls.claim(claim.id)).name;
+  // Found by the words of every passage that states it, its neutral statement and claimant.
+  const content = sentence(...new Set(stated.map((p) => p.annotation.text)), claim.statement, speaker, claim.context);
+  const first = stated[0];
+  if (first) return passageRecord(first.article, first.annotation, 'claim', claim.statement, content, speaker);
+  // Cited only by a quote or a figure, or by no article yet: its card shows where.
+  return record(SITE_LANGUAGE, rootUrls.claim(claim.id), 'claim', claim.statement, content, { speaker, article: cited[0]?.article.title });
+}
+
+function knownPerson(byId: SourcesById, id: string, where: string): ManifestPerson {
+  const person = byId.people.get(id);
+  if (!person) throw new Error(`${where}: unknown person \`${id}\` (was the article rendered before content/people changed?)`);
+  return person;
+}
+
+function knownClaim(byId: SourcesById, id: string, where: string): ManifestClaim {
+  const claim = byId.claims.get(id);
+  if (!claim) throw new Error(`${where}: unknown claim \`${id}\` (was the article rendered before content/claims changed?)`);
+  return claim;
 }
 
 function record(
@@ -154,7 +174,7 @@ function record(
  */
 function passageRecord(
   article: PublishedArticle,
-  annotation: PublishedAnnotation,
+  annotation: AnnotationRecord,
   type: ResultType,
   title: string,
   content: string,

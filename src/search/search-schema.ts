@@ -3,17 +3,19 @@
  * filter names, the values of the `type` filter and the query parameters of `/search/`.
  * Described for readers and themers in README ("Search").
  */
+import { KINDS } from '../annotations/kinds';
 
 /** What a search result is: a whole article, or one annotated passage or card. */
 export const RESULT_TYPES = ['article', 'quote', 'claim', 'person', 'figure'] as const;
 export type ResultType = (typeof RESULT_TYPES)[number];
 
+/** "Quote" / "Quotes": an article, or the kind's words from the one vocabulary table. */
 export const RESULT_TYPE_LABELS: Record<ResultType, { one: string; many: string }> = {
   article: { one: 'Article', many: 'Articles' },
-  quote: { one: 'Quote', many: 'Quotes' },
-  claim: { one: 'Claim', many: 'Claims' },
-  person: { one: 'Person', many: 'People' },
-  figure: { one: 'Figure', many: 'Figures' },
+  quote: { one: KINDS.quote.one, many: KINDS.quote.many },
+  claim: { one: KINDS.claim.one, many: KINDS.claim.many },
+  person: { one: KINDS.person.one, many: KINDS.person.many },
+  figure: { one: KINDS.figure.one, many: KINDS.figure.many },
 };
 
 export function isResultType(value: string): value is ResultType {

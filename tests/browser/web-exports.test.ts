@@ -42,25 +42,27 @@ interface Selectors {
   exact: string;
   prefix: string;
   suffix: string;
+  /** The CssSelector's value: the element the positions count in. */
+  scope: string;
   start: number;
   end: number;
   id: string;
 }
 
 describe('exports in Chromium', () => {
-  it('anchors every Web Annotation selector in the DOM of the served article', async () => {
+  it('anchors every Web Annotation selector in the DOM of the served article, as Hypothesis does', async () => {
     const collection = JSON.parse(fs.readFileSync(path.join(dist(), ARTICLE, 'annotations.jsonld'), 'utf8'));
     const selectors: Selectors[] = collection.first.items.map((a: any) => {
-      const [quote, position, fragment] = a.target.selector;
-      return { ...quote, start: position.start, end: position.end, id: fragment.value };
+      const [quote, scope, fragment] = a.target.selector;
+      expect(scope.type).toBe('CssSelector');
+      expect(scope.refinedBy.type).toBe('TextPositionSelector');
+      return { ...quote, scope: scope.value, start: scope.refinedBy.start, end: scope.refinedBy.end, id: fragment.value };
     });
     const page = await browser.newPage();
     await page.goto(host.url + ARTICLE);
     const problems = await page.evaluate((all: Selectors[]) => {
-      const root = document.querySelector('.article__text')!;
-      const text = root.textContent ?? '';
-      // TextPositionSelector → DOM Range, the way annotation clients map offsets to text nodes.
-      const point = (offset: number, isEnd: boolean): [Node, number] => {
+      // Offsets over an element's textContent → DOM Range, the way annotation clients map them to text nodes.
+      const point = (root: Node, offset: number, isEnd: boolean): [Node, number] => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         let seen = 0;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -70,18 +72,39 @@ describe('exports in Chromium', () => {
         }
         throw new Error(`offset ${offset} is past the text`);
       };
+      const rangeOver = (root: Node, start: number, end: number) => {
+        const range = document.createRange();
+        range.setStart(...point(root, start, false));
+        range.setEnd(...point(root, end, true));
+        return range;
+      };
+      const inside = (element: Element, range: Range) => element.contains(range.startContainer) && element.contains(range.endContainer);
       const bad: string[] = [];
       for (const s of all) {
         const element = document.getElementById(s.id)!;
-        const range = document.createRange();
-        range.setStart(...point(s.start, false));
-        range.setEnd(...point(s.end, true));
-        if (range.toString() !== s.exact) bad.push(`${s.id}: position selects "${range.toString()}"`);
-        if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) bad.push(`${s.id}: range leaves the element`);
         if (element.textContent !== s.exact) bad.push(`${s.id}: element text differs`);
+        // CssSelector refined by a TextPositionSelector: find the element, count over its text.
+        const scope = document.querySelector(s.scope);
+        if (!scope) {
+          bad.push(`${s.id}: no element matches ${s.scope}`);
+          continue;
+        }
+        const range = rangeOver(scope, s.start, s.end);
+        if (range.toString() !== s.exact) bad.push(`${s.id}: position selects "${range.toString()}"`);
+        if (!inside(element, range)) bad.push(`${s.id}: range leaves the element`);
         const whole = s.prefix + s.exact + s.suffix;
+        const text = scope.textContent ?? '';
         const first = text.indexOf(whole);
         if (first !== s.start - s.prefix.length || text.indexOf(whole, first + 1) !== -1) bad.push(`${s.id}: quote selector is not unique`);
+        // TextQuoteSelector over the document's text (Hypothesis: document.body), where the
+        // best match is the whole quote with its context, and the first of equals wins.
+        const onPage = document.body.textContent!.indexOf(whole);
+        if (onPage === -1) {
+          bad.push(`${s.id}: quote selector is not in the page's text`);
+          continue;
+        }
+        const quoted = rangeOver(document.body, onPage + s.prefix.length, onPage + s.prefix.length + s.exact.length);
+        if (quoted.toString() !== s.exact || !inside(element, quoted)) bad.push(`${s.id}: quote selector anchors elsewhere on the page`);
       }
       return bad;
     }, selectors);

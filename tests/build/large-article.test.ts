@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check';
+import { checkContent } from '../../src/annotations/check-content';
 import { buildSite, type BuildResult } from '../helpers/build-site';
 import { attr, readPage, selectAll } from '../helpers/html';
 import { writeLargeArticle } from '../helpers/large-article';

@@ -233,18 +233,29 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
       expect(items.map((a) => a.target.selector[2].value)).toEqual(elements.map((el) => attr(el, 'id')));
 
       const { root, text } = articleText(page);
+      // What a client such as Hypothesis matches quotes against: the whole page's text.
+      const documentText = textContent(select('body', page)!);
+      const textAt = indexesOf(documentText, text);
+      expect(textAt).toHaveLength(1);
       for (const annotation of items) {
         expect(annotation.type).toBe('Annotation');
         expect(annotation.id.startsWith(href)).toBe(true);
         expect(annotation.target.source).toBe(`${prefix}articles/${slug}/`);
-        const [quote, position, fragment] = annotation.target.selector as Node[];
+        const [quote, scope, fragment] = annotation.target.selector as Node[];
         const element = select(`#${fragment!.value}`, root)!;
         const passage = textContent(element);
-        // Position: the slice is the annotated element's text.
-        expect(text.slice(position!.start, position!.end), fragment!.value).toBe(passage);
-        // Quote: prefix + exact + suffix occurs once, exactly where the position says.
+        // Position: counted inside the element the CssSelector names, the article's text.
+        expect(scope!.type).toBe('CssSelector');
+        expect(select(scope!.value, page)).toBe(root);
+        const position = scope!.refinedBy as Node;
+        expect(position.type).toBe('TextPositionSelector');
+        expect(text.slice(position.start, position.end), fragment!.value).toBe(passage);
+        // Quote: prefix + exact + suffix occurs once in the article's text, exactly where the
+        // position says, and its first occurrence on the page is that one.
         expect(quote!.exact).toBe(passage);
-        expect(indexesOf(text, quote!.prefix + quote!.exact + quote!.suffix)).toEqual([position!.start - quote!.prefix.length]);
+        const whole = quote!.prefix + quote!.exact + quote!.suffix;
+        expect(indexesOf(text, whole)).toEqual([position.start - quote!.prefix.length]);
+        expect(documentText.indexOf(whole), fragment!.value).toBe(textAt[0]! + position.start - quote!.prefix.length);
         // Body: the card it stands for, on this site.
         const links = (annotation.body as Node[]).filter((b) => b.type === 'SpecificResource').map((b) => b.source.id);
         expect(links.length).toBeGreaterThan(0);

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { articleHtml } from '../../src/annotations/article-html';
-import { annotateTree } from '../../src/annotations/annotate-tree';
-import { parseArticleBody } from '../../src/content/article-body';
+import { renderArticle } from '../../src/annotations/render-article';
 import type { ContentProblem } from '../../src/content/problems';
 import { loadRegistry } from '../../src/content/registry';
 import { FIXTURES } from './paths';
@@ -15,11 +13,10 @@ export const PIPELINE_CONTENT = path.join(FIXTURES, 'pipeline/content');
  */
 function runPipeline(mdx: string, options: { contentDir?: string; base?: string }) {
   const registry = loadRegistry(options.contentDir ?? PIPELINE_CONTENT, { fresh: true });
-  const parsed = parseArticleBody(path.join(process.cwd(), 'content/articles/test.mdx'), mdx);
-  if (parsed.problem) return { problems: [parsed.problem] };
-  const { annotations, problems } = annotateTree(parsed.tree, parsed.file, registry, options.base ?? '/');
+  const file = path.join(process.cwd(), 'content/articles/test.mdx');
+  const { problems, annotations, html } = renderArticle({ source: mdx, file, registry, base: options.base ?? '/' });
   if (problems.length) return { problems };
-  return { problems, annotations, html: articleHtml(parsed.tree, parsed.file).html };
+  return { problems, annotations, html };
 }
 
 /** The HTML and annotations of an article body that has no problem. */

@@ -69,29 +69,32 @@ describe('annotations render', () => {
 });
 
 describe('annotation errors name the place and say what to do', () => {
-  const cases: { name: string; mdx: string; message: RegExp; line: number; column: number }[] = [
-    { name: 'near-miss directive name', mdx: 'Hello\n:persn[Scott]{#scott-bessent}', message: /Unexpected directive `:persn`.*\n.*did you mean `:person`/, line: 2, column: 1 },
-    { name: 'unknown person id', mdx: 'Said :person[Bessent]{#scot-bessent}.', message: /Unknown person `scot-bessent`[\s\S]*did you mean `scott-bessent`/, line: 1, column: 6 },
-    { name: 'unknown speaker', mdx: '“:quote[hi]{by=trump}”', message: /Unknown person `trump` in `by=trump`[\s\S]*did you mean `donald-trump`/, line: 1, column: 2 },
-    { name: 'unknown claim id', mdx: 'It :claim[will avoid tariffs]{#framework-avoid-tariffs}.', message: /Unknown claim `framework-avoid-tariffs`[\s\S]*did you mean `framework-avoids-tariffs`/, line: 1, column: 4 },
-    { name: 'missing required attribute', mdx: 'a\n\nsaid “:quote[hello]{claim=both-sides-want-a-deal}”', message: /Missing `by=…` on `:quote`/, line: 3, column: 7 },
-    { name: 'missing id on a person', mdx: 'Hi :person[Scott Bessent] there', message: /Missing `#id` on `:person`/, line: 1, column: 4 },
-    { name: 'unknown attribute', mdx: ':figure[100 percent]{value=100 units=percent}', message: /Unexpected attribute `units` on `:figure`[\s\S]*did you mean `unit`/, line: 1, column: 1 },
-    { name: 'figure value that is not a number or date', mdx: 'cost :figure[$4m]{value=4m}', message: /Unexpected figure value `4m`, expected a number/, line: 1, column: 6 },
-    { name: 'impossible figure date', mdx: 'on :figure[Feb. 30]{value=2026-02-30}', message: /Unexpected figure value `2026-02-30`[\s\S]*date does not exist/, line: 1, column: 4 },
-    { name: 'empty label', mdx: 'x :quote[]{by=scott-bessent}', message: /Missing text on `:quote`/, line: 1, column: 3 },
-    { name: 'claim quote not verbatim in the article', mdx: 'He spoke of a :claim[framework that avoids tariffs]{#framework-avoids-tariffs}.', message: /`framework-avoids-tariffs` quotes “very substantial framework” \(.*framework-avoids-tariffs\.yaml:6:8\), but those words are not in this article/, line: 1, column: 15 },
-    { name: 'duplicate explicit ids', mdx: ':quote[a]{#q by=scott-bessent}\n\n:quote[b]{#q by=scott-bessent}', message: /Duplicate id `#q` \(first used at 1:1\)/, line: 3, column: 1 },
-    { name: 'quote attributed to someone other than the claimant', mdx: '“:quote[very substantial framework]{by=donald-trump claim=framework-avoids-tariffs}”', message: /Unexpected speaker `donald-trump` for claim `framework-avoids-tariffs`, expected its claimant `scott-bessent`/, line: 1, column: 2 },
-    { name: 'leaf directive of our name', mdx: '::person{#scott-bessent}', message: /Unexpected leaf \(`::`\) directive `person`/, line: 1, column: 1 },
-    { name: 'javascript: link', mdx: 'see [x](javascript:alert(1))', message: /Unexpected link `javascript:alert\(1\)`/, line: 1, column: 5 },
-    { name: 'script element', mdx: 'a\n\n<script>{"alert(1)"}</script>', message: /Unexpected `<script>` element/, line: 3, column: 1 },
-    { name: 'event handler attribute', mdx: '<img src="/x.png" onError="alert(1)" />', message: /Unexpected event handler `onError`/, line: 1, column: 1 },
+  const cases: { name: string; mdx: string; message: RegExp; line: number; column: number; rule: string }[] = [
+    { name: 'near-miss directive name', mdx: 'Hello\n:persn[Scott]{#scott-bessent}', message: /Unexpected directive `:persn`.*\n.*did you mean `:person`/, line: 2, column: 1, rule: 'near-miss-directive' },
+    { name: 'unknown person id', mdx: 'Said :person[Bessent]{#scot-bessent}.', message: /Unknown person `scot-bessent`[\s\S]*did you mean `scott-bessent`/, line: 1, column: 6, rule: 'unknown-person' },
+    { name: 'unknown speaker', mdx: '“:quote[hi]{by=trump}”', message: /Unknown person `trump` in `by=trump`[\s\S]*did you mean `donald-trump`/, line: 1, column: 2, rule: 'unknown-person' },
+    { name: 'unknown claim id', mdx: 'It :claim[will avoid tariffs]{#framework-avoid-tariffs}.', message: /Unknown claim `framework-avoid-tariffs`[\s\S]*did you mean `framework-avoids-tariffs`/, line: 1, column: 4, rule: 'unknown-claim' },
+    { name: 'missing required attribute', mdx: 'a\n\nsaid “:quote[hello]{claim=both-sides-want-a-deal}”', message: /Missing `by=…` on `:quote`/, line: 3, column: 7, rule: 'missing-attribute' },
+    { name: 'missing id on a person', mdx: 'Hi :person[Scott Bessent] there', message: /Missing `#id` on `:person`/, line: 1, column: 4, rule: 'missing-attribute' },
+    { name: 'unknown attribute', mdx: ':figure[100 percent]{value=100 units=percent}', message: /Unexpected attribute `units` on `:figure`[\s\S]*did you mean `unit`/, line: 1, column: 1, rule: 'unexpected-attribute' },
+    { name: 'figure value that is not a number or date', mdx: 'cost :figure[$4m]{value=4m}', message: /Unexpected figure value `4m`, expected a number/, line: 1, column: 6, rule: 'bad-figure-value' },
+    { name: 'impossible figure date', mdx: 'on :figure[Feb. 30]{value=2026-02-30}', message: /Unexpected figure value `2026-02-30`[\s\S]*date does not exist/, line: 1, column: 4, rule: 'bad-figure-value' },
+    { name: 'empty label', mdx: 'x :quote[]{by=scott-bessent}', message: /Missing text on `:quote`/, line: 1, column: 3, rule: 'missing-label' },
+    { name: 'claim quote not verbatim in the article', mdx: 'He spoke of a :claim[framework that avoids tariffs]{#framework-avoids-tariffs}.', message: /`framework-avoids-tariffs` quotes “very substantial framework” \(.*framework-avoids-tariffs\.yaml:6:8\), but those words are not in this article/, line: 1, column: 15, rule: 'claim-quote-not-verbatim' },
+    { name: 'duplicate explicit ids', mdx: ':quote[a]{#q by=scott-bessent}\n\n:quote[b]{#q by=scott-bessent}', message: /Duplicate id `#q` \(first used at 1:1\)/, line: 3, column: 1, rule: 'duplicate-anchor' },
+    { name: 'quote attributed to someone other than the claimant', mdx: '“:quote[very substantial framework]{by=donald-trump claim=framework-avoids-tariffs}”', message: /Unexpected speaker `donald-trump` for claim `framework-avoids-tariffs`, expected its claimant `scott-bessent`/, line: 1, column: 2, rule: 'speaker-not-claimant' },
+    { name: 'leaf directive of our name', mdx: '::person{#scott-bessent}', message: /Unexpected leaf \(`::`\) directive `person`/, line: 1, column: 1, rule: 'block-directive' },
+    { name: 'empty attribute', mdx: 'x :quote[hi]{by=""}', message: /Unexpected empty `by` on `:quote`, expected a value/, line: 1, column: 3, rule: 'empty-attribute' },
+    { name: 'anchor that is not URL-safe', mdx: ':quote[a]{#Deal by=scott-bessent}', message: /Unexpected anchor `#Deal` on `:quote`/, line: 1, column: 1, rule: 'bad-anchor' },
+    { name: 'javascript: link', mdx: 'see [x](javascript:alert(1))', message: /Unexpected link `javascript:alert\(1\)`/, line: 1, column: 5, rule: 'unsafe-link' },
+    { name: 'script element', mdx: 'a\n\n<script>{"alert(1)"}</script>', message: /Unexpected `<script>` element/, line: 3, column: 1, rule: 'forbidden-element' },
+    { name: 'event handler attribute', mdx: '<img src="/x.png" onError="alert(1)" />', message: /Unexpected event handler `onError`/, line: 1, column: 1, rule: 'event-handler' },
   ];
   for (const testCase of cases) {
     it(testCase.name, async () => {
       const [problem] = await annotationProblems(testCase.mdx);
       expect(formatProblem(problem)).toMatch(testCase.message);
+      expect(problem.rule).toBe(testCase.rule);
       expect({ line: problem.line, column: problem.column }).toEqual({ line: testCase.line, column: testCase.column });
       expect(problem.hint).toBeTruthy();
     });

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/content/schemas';
-import { serializeJsonLd, shortClaim } from '../../src/lib/structured-data';
-import { textDirective, textQuoteSelector } from '../../src/lib/text-selectors';
+import { serializeJsonLd, shortClaim } from '../../src/exports/structured-data';
+import { scopedPositionSelector, textDirective, textQuoteSelector } from '../../src/exports/text-selectors';
 import { createArticle, slugify } from '../../scripts/new-article.mjs';
 import { annotate } from '../helpers/annotate';
 
@@ -37,6 +37,25 @@ describe('text selectors', () => {
     expect(text.indexOf(whole)).toBe(start - selector.prefix.length);
     expect(text.indexOf(whole, text.indexOf(whole) + 1)).toBe(-1);
     expect(selector.prefix.length).toBeGreaterThan(32);
+  });
+
+  it('lengthens a quote selector’s context past words the headline or summary repeat', () => {
+    const text = 'He said the framework will avoid tariffs on Chinese goods from November, and then he left the room to applause.';
+    const before = 'Framework reached He said the framework will avoid tariffs on Chinese goods.';
+    const start = text.indexOf('framework');
+    const alone = textQuoteSelector(text, start, start + 9);
+    expect(before).toContain(alone.prefix + alone.exact + alone.suffix);
+    const onPage = textQuoteSelector(text, start, start + 9, before);
+    expect(before).not.toContain(onPage.prefix + onPage.exact + onPage.suffix);
+    expect(text.indexOf(onPage.prefix + onPage.exact + onPage.suffix)).toBe(start - onPage.prefix.length);
+  });
+
+  it('counts positions inside the element a CSS selector names (refinement)', () => {
+    expect(scopedPositionSelector('.article__text', 4, 9)).toEqual({
+      type: 'CssSelector',
+      value: '.article__text',
+      refinedBy: { type: 'TextPositionSelector', start: 4, end: 9 },
+    });
   });
 
   it('names plain passages by their words, nested ones by the words around the inner annotations', () => {

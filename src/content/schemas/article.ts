@@ -1,6 +1,21 @@
 import { z } from 'astro/zod';
 import { isoDay, lineText, paragraphText } from './fields';
 
+/**
+ * One entry of an article's `corrections` or `updates`: the day and the editor's words for
+ * what was wrong or what changed. Plain text, printed escaped (no Markdown).
+ */
+export const changeEntrySchema = z
+  .object({
+    /** Day the change was published, `YYYY-MM-DD`. */
+    date: isoDay,
+    /** One paragraph, in the editor's words. */
+    text: paragraphText,
+  })
+  .strict();
+
+export type ChangeEntry = z.output<typeof changeEntrySchema>;
+
 /** Frontmatter of `content/articles/<slug>.mdx`. */
 export const articleSchema = z
   .object({
@@ -20,6 +35,10 @@ export const articleSchema = z
     location: lineText.optional(),
     /** Topic labels. */
     tags: z.array(lineText).default([]),
+    /** Errors of fact put right after publication, oldest first; each is shown at the top of the article. */
+    corrections: z.array(changeEntrySchema).default([]),
+    /** Changes that are not corrections (new facts, a later development), oldest first. */
+    updates: z.array(changeEntrySchema).default([]),
   })
   .strict()
   .superRefine((data, ctx) => {
@@ -30,6 +49,70 @@ export const articleSchema = z
         message: `${data.updated} is before \`published\` (${data.published}); an update cannot precede publication`,
       });
     }
+    checkChangeDates(data, ctx, latestPublishableDay());
   });
 
 export type ArticleData = z.output<typeof articleSchema>;
+
+type ChangeList = 'corrections' | 'updates';
+const ENTRY_NOUN: Record<ChangeList, 'correction' | 'update'> = { corrections: 'correction', updates: 'update' };
+
+/**
+ * The latest day anyone on earth can be living today (UTC+14): an editor who dates a
+ * correction in their own morning is not told it lies in the future because the build runs
+ * on UTC.
+ */
+export function latestPublishableDay(now = Date.now()): string {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+interface ChangeDates {
+  published: string;
+  updated?: string;
+  corrections: ChangeEntry[];
+  updates: ChangeEntry[];
+}
+
+/**
+ * Each change lies between publication and today, each list is in the order it was written
+ * (oldest first, so a new entry goes at the end), and a hand-written `updated` does not
+ * hide a later change.
+ */
+export function checkChangeDates(data: ChangeDates, ctx: z.RefinementCtx, today: string): void {
+  const issue = (path: (string | number)[], message: string, rule: string, hint: string) =>
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path, message, params: { rule, hint } });
+  for (const list of ['corrections', 'updates'] as const) {
+    const noun = ENTRY_NOUN[list];
+    data[list].forEach(({ date }, index) => {
+      const path = [list, index, 'date'];
+      if (date < data.published) {
+        issue(path, `${noun} date ${date} is before \`published\` (${data.published})`, `${noun}-date-before-published`, `give the day the ${noun} was made, on or after ${data.published}`);
+      } else if (date > today) {
+        issue(path, `${noun} date ${date} is in the future`, `${noun}-date-in-future`, `give the day the ${noun} was published, ${today} at the latest (today in the time zone furthest ahead, UTC+14)`);
+      }
+      const previous = data[list][index - 1];
+      if (previous && date < previous.date) {
+        issue(path, `${noun} date ${date} is earlier than the entry above it (${previous.date}); list ${list} oldest first`, `${list}-out-of-order`, `move this entry up, or add each new ${noun} at the end of \`${list}\``);
+      }
+    });
+  }
+  const latest = latestChange(data);
+  if (data.updated && latest && data.updated < latest) {
+    issue(['updated'], `\`updated\` (${data.updated}) is earlier than the latest correction or update (${latest})`, 'updated-before-latest-change', 'remove `updated`: it follows the latest correction or update on its own');
+  }
+}
+
+/** Day of the latest correction or update, if any. */
+function latestChange({ corrections, updates }: Pick<ChangeDates, 'corrections' | 'updates'>): string | undefined {
+  return [...corrections, ...updates].map((entry) => entry.date).sort().at(-1);
+}
+
+/**
+ * The article's modified day: the latest of `updated` and every correction and update date,
+ * or undefined when it was never changed.
+ */
+export function lastModified(data: Pick<ChangeDates, 'updated' | 'corrections' | 'updates'>): string | undefined {
+  const latest = latestChange(data);
+  if (!data.updated) return latest;
+  return latest && latest > data.updated ? latest : data.updated;
+}

@@ -36,6 +36,25 @@ export const CLAIM_STATUSES = {
 export type ClaimStatus = keyof typeof CLAIM_STATUSES;
 export const claimStatusNames = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...ClaimStatus[]];
 
+/**
+ * A claim's status. YAML reads an unquoted `status: false` as the boolean `false`, which is
+ * what the author meant by the status `false`, so it is read as that status. `true` names
+ * no status and is refused with a message that says which words to write.
+ */
+export const claimStatus = z.preprocess((value, ctx) => {
+  if (value === false) return 'false';
+  if (value === true) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      params: { rule: 'boolean-status' },
+      fatal: true,
+      message: `\`true\` is not a status: write one of the statuses in quotes, ${claimStatusNames.map((name) => `\`"${name}"\``).join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return value;
+}, z.enum(claimStatusNames));
+
 export const sourceSchema = z
   .object({
     title: lineText,
@@ -55,7 +74,7 @@ export const claimSchema = z
     date: isoDay,
     /** Where or how it was made, e.g. "Interview with NBC's Meet the Press". */
     source: lineText,
-    status: z.enum(claimStatusNames),
+    status: claimStatus,
     /** The claimant's words, verbatim as they appear in every article that cites the claim. */
     quote: paragraphText.optional(),
     /** A paragraph of background. */

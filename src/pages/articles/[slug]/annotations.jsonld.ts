@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { renderedArticles, type RenderedArticle } from '../../../lib/articles';
-import { registryEntries } from '../../../lib/registry-entries';
+import { renderedArticles, type RenderedArticle } from '../../../collections/articles';
+import { registryEntries } from '../../../collections/registry-entries';
 import { siteRefs } from '../../../lib/site-refs';
-import { ANNO_MEDIA_TYPE, annotationCollection } from '../../../lib/web-annotations';
+import { ANNO_MEDIA_TYPE, annotationCollection } from '../../../exports/web-annotations';
 
 export const getStaticPaths = (async () =>
   (await renderedArticles()).map((article) => ({ params: { slug: article.entry.id }, props: { article } }))) satisfies GetStaticPaths;

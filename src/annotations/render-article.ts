@@ -1,0 +1,47 @@
+import type { ContentProblem } from '../content/problems';
+import type { Registry } from '../content/registry';
+import { annotateTree } from './annotate-tree';
+import { articleHtml } from './article-html';
+import type { AnnotationRecord } from './kinds';
+import { parseArticleBody } from './parse-article';
+import type { ArticleText } from './rehype-article-text';
+
+export interface RenderArticleInput {
+  /** The whole article file, frontmatter included (it is blanked, so places stay right). */
+  source: string;
+  /** Path of the article file: `.mdx` parses as MDX, `.md` as Markdown; messages name it. */
+  file: string;
+  /** People and claims the annotations refer to. */
+  registry: Registry;
+  /** Site base path, for the links in cards. */
+  base?: string;
+  /** False to check without rendering HTML (`npm run check`). */
+  render?: boolean;
+}
+
+/** An article's body, rendered, or the problems that keep it from being published. */
+export interface RenderedArticle {
+  /** Empty when there are problems or rendering was not asked for. */
+  html: string;
+  text: ArticleText;
+  annotations: AnnotationRecord[];
+  problems: ContentProblem[];
+}
+
+const NO_TEXT: ArticleText = { text: '', spans: {} };
+
+/**
+ * The one way to turn an article into HTML: parse (MDX or Markdown, with directives) →
+ * annotate (safety, directives, registry, ids, markup) → HTML with the article's text.
+ * `renderArticle({ source: ':person{#scott-bessent} said…', file, registry })` →
+ * `{ html: '<div class="article__text"><p><span class="annotation …', annotations: [{ id:
+ * 'person-scott-bessent', … }], problems: [] }`. Problems come back with rule ids; the HTML is
+ * only rendered when there is none.
+ */
+export function renderArticle({ source, file, registry, base = '/', render = true }: RenderArticleInput): RenderedArticle {
+  const parsed = parseArticleBody(file, source);
+  if (parsed.problem) return { html: '', text: NO_TEXT, annotations: [], problems: [parsed.problem] };
+  const { annotations, problems } = annotateTree(parsed.tree, parsed.file, registry, base);
+  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, problems };
+  return { ...articleHtml(parsed.tree, parsed.file), annotations, problems };
+}

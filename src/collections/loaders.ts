@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { checkContent } from '../annotations/check-content';
+import { ContentError } from '../content/problems';
+import type { Registry } from '../content/registry';
+import { RenderedArticles } from './rendered-articles';
+import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
+
+/** Where the content is and where its rendered articles go (from `siteConfig`). */
+export interface ContentOptions {
+  contentDir: string;
+  /** Site base path, for the links in cards. */
+  base: string;
+  renderedDir: string;
+}
+
+/** An article that passed the check and was rendered: what its collection entry holds. */
+interface PreparedArticle {
+  slug: string;
+  file: string;
+  data: Record<string, unknown>;
+  /** Changes whenever its rendered HTML or annotations do. */
+  digest: string;
+}
+
+/** What a passed check leaves for the loaders: the articles' entries and the people and claims. */
+interface PreparedContent {
+  articles: PreparedArticle[];
+  registry: Registry;
+}
+
+const prepared = new Map<string, { signature: string; result: Promise<PreparedContent> }>();
+
+/** Names, sizes and modification times of every content file: what a sync's result depends on. */
+function contentSignature(contentDir: string): string {
+  const hash = createHash('sha256');
+  for (const kind of ['articles', 'people', 'claims']) {
+    const folder = path.join(contentDir, kind);
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder).sort()) {
+      const stat = fs.statSync(path.join(folder, name), { throwIfNoEntry: false });
+      hash.update(`${kind}/${name}\0${stat?.size}\0${stat?.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Runs `npm run check`'s validation once per state of the content, shared by the three
+ * loaders, so a build stops before rendering with every problem of every file listed, each
+ * with its place and a hint, whichever collection Astro happens to load first. The same
+ * pass renders every article and writes it to `renderedDir` as soon as it is rendered:
+ * each article is parsed and annotated once per build, and again in `npm run dev` only after
+ * a content file changes. A passed check also leaves the site's manifest there, for the
+ * search index.
+ */
+function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedContent> {
+  const signature = contentSignature(contentDir);
+  const cached = prepared.get(contentDir);
+  if (cached?.signature === signature) return cached.result;
+  const result = Promise.resolve().then(() => {
+    const output = new RenderedArticles(renderedDir);
+    const articles: PreparedArticle[] = [];
+    const manifestArticles: ManifestArticle[] = [];
+    const { problems, registry } = checkContent(contentDir, {
+      base,
+      onRendered: ({ slug, file, data, html, annotations, text }) => {
+        const digest = output.write(slug, { html, annotations, text });
+        articles.push({ slug, file, data: data as unknown as Record<string, unknown>, digest });
+        manifestArticles.push(manifestArticle(slug, data));
+      },
+    });
+    if (problems.length) throw new ContentError(problems);
+    output.keepOnly(new Set(articles.map(({ slug }) => slug)));
+    output.writeManifest(siteManifest(manifestArticles, registry));
+    return { articles, registry };
+  });
+  prepared.set(contentDir, { signature, result });
+  return result;
+}
+
+/** Re-runs `sync` when a file under one of `folders` changes (authoring with `npm run dev`). */
+function resyncOnChange({ watcher, logger }: LoaderContext, folders: string[], sync: () => Promise<void>) {
+  if (!watcher) return;
+  for (const folder of folders) watcher.add(folder);
+  watcher.on('all', (_event, changed) => {
+    if (!folders.some((folder) => changed.startsWith(folder + path.sep))) return;
+    sync().catch((error: Error) => logger.error(error.message));
+  });
+}
+
+/**
+ * Articles (`<contentDir>/articles/*.{md,mdx}`), checked and rendered to HTML by the
+ * annotation pipeline. The store keeps their frontmatter; the HTML and annotations go to
+ * `renderedDir` (see RenderedArticles for why). Cards name people and claims, so a change
+ * to either re-renders the articles.
+ */
+export function articleLoader(options: ContentOptions): Loader {
+  return {
+    name: 'articles',
+    load: async (context) => {
+      const { store, parseData } = context;
+      const sync = async () => {
+        const { articles } = await prepareContent(options);
+        store.clear();
+        for (const { slug, file, data, digest } of articles) {
+          const filePath = path.relative(process.cwd(), file);
+          store.set({ id: slug, data: await parseData({ id: slug, data, filePath }), filePath, digest });
+        }
+      };
+      await sync();
+      resyncOnChange(context, ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)), sync);
+    },
+  };
+}
+
+/**
+ * People or claims, as the content check read and validated them for the annotation
+ * pipeline, so a YAML mistake is reported once, with its line, whichever loader runs first.
+ */
+export function registryLoader(options: ContentOptions, kind: 'people' | 'claims'): Loader {
+  return {
+    name: kind,
+    load: async (context) => {
+      const { store, parseData } = context;
+      const sync = async () => {
+        // The people and claims the check read and validated, read once per change of the content.
+        const { registry } = await prepareContent(options);
+        store.clear();
+        for (const entry of registry[kind].values()) {
+          const filePath = path.relative(process.cwd(), entry.file);
+          const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath });
+          store.set({ id: entry.id, data, filePath });
+        }
+      };
+      await sync();
+      resyncOnChange(context, [path.join(options.contentDir, kind)], sync);
+    },
+  };
+}

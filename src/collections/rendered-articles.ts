@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnnotationRecord } from '../annotations/kinds';
+import type { ArticleText } from '../annotations/rehype-article-text';
+import type { SiteManifest } from './site-manifest';
+
+/** Not a possible slug (slugs have no dot), so no article's files can take its name. */
+const MANIFEST_FILE = 'site.manifest.json';
+
+/** What the annotation pipeline made of one article, apart from its HTML. */
+export interface ArticleAnnotations {
+  annotations: AnnotationRecord[];
+  text: ArticleText;
+}
+
+export interface RenderedBody extends ArticleAnnotations {
+  html: string;
+}
+
+/**
+ * Rendered article bodies live in files beside Astro's cache, not in its content data store:
+ * Astro bundles the whole data store into the build as one JavaScript module, and 1,000
+ * annotated articles (cards and endnotes included) made that module about 100 MB to parse,
+ * bundle and hold in memory. The store keeps each article's frontmatter and a digest of
+ * these files, so a change still reaches the pages. The folder also holds the site's
+ * manifest (see SiteManifest), which the search index reads with the annotation records.
+ */
+export class RenderedArticles {
+  constructor(private readonly dir: string) {}
+
+  private file(slug: string, extension: '.html' | '.json'): string {
+    return path.join(this.dir, `${slug}${extension}`);
+  }
+
+  /** Writes one article's rendered body; returns a digest that changes whenever it does. */
+  write(slug: string, { html, ...rest }: RenderedBody): string {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const json = JSON.stringify(rest);
+    fs.writeFileSync(this.file(slug, '.html'), html);
+    fs.writeFileSync(this.file(slug, '.json'), json);
+    return createHash('sha256').update(html).update('\0').update(json).digest('hex').slice(0, 16);
+  }
+
+  /** Writes the manifest of the articles written and the people and claims they refer to. */
+  writeManifest(manifest: SiteManifest): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    fs.writeFileSync(path.join(this.dir, MANIFEST_FILE), JSON.stringify(manifest));
+  }
+
+  manifest(): SiteManifest {
+    return JSON.parse(this.readFile(MANIFEST_FILE, 'The site manifest')) as SiteManifest;
+  }
+
+  /** Removes the files of articles that are gone. */
+  keepOnly(slugs: ReadonlySet<string>): void {
+    if (!fs.existsSync(this.dir)) return;
+    for (const name of fs.readdirSync(this.dir)) {
+      if (name !== MANIFEST_FILE && !slugs.has(name.replace(/\.(html|json)$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  html(slug: string): string {
+    return this.read(slug, '.html');
+  }
+
+  annotations(slug: string): ArticleAnnotations {
+    return JSON.parse(this.read(slug, '.json')) as ArticleAnnotations;
+  }
+
+  private read(slug: string, extension: '.html' | '.json'): string {
+    return this.readFile(`${slug}${extension}`, `The rendered article \`${slug}\``);
+  }
+
+  private readFile(name: string, what: string): string {
+    try {
+      return fs.readFileSync(path.join(this.dir, name), 'utf8');
+    } catch (error) {
+      throw new Error(`${what} is missing from ${this.dir} (${(error as Error).message}); run the build again, which renders every article before the pages`);
+    }
+  }
+}
