@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Definition, Image, Link, Nodes } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import * as messages from './messages';
 import type { Report } from './messages';
@@ -36,8 +36,7 @@ export function checkNodeSafety(node: Nodes, ancestors: readonly Nodes[], report
     case 'link':
     case 'image':
     case 'definition':
-      if (!isAllowedContentUrl(node.url)) report(node, messages.unsafeLink(node.url));
-      else if (node.type === 'image' && isPathBesideArticle(node.url)) report(node, messages.imageBesideArticle(node.url));
+      checkUrl(node, report);
       return false;
     case 'html':
       report(node, messages.rawHtml());
@@ -58,6 +57,12 @@ export function checkNodeSafety(node: Nodes, ancestors: readonly Nodes[], report
     default:
       return false;
   }
+}
+
+/** Links, images and definitions go to web pages or site paths; images are not beside the article. */
+function checkUrl(node: Link | Image | Definition, report: Report): void {
+  if (!isAllowedContentUrl(node.url)) report(node, messages.unsafeLink(node.url));
+  else if (node.type === 'image' && isPathBesideArticle(node.url)) report(node, messages.imageBesideArticle(node.url));
 }
 
 /** `<abbr title="…">` passes; components, scripts, handlers and page attributes do not. */

@@ -98,6 +98,13 @@ function annotationId(node: TextDirective, kind: AnnotationKind, refs: Reference
   return context.ids.derived(kind, stem);
 }
 
+/** `data-ref`: the person (person, quote), the claim (claim), the claim or own id (figure). */
+function dataRef(kind: AnnotationKind, id: string, { person, claim }: References): string {
+  if (kind === 'person' || kind === 'quote') return person!;
+  if (kind === 'claim') return claim!;
+  return claim ?? id;
+}
+
 /** The record pages, indexes and feeds read, from a valid annotation in its block. */
 function annotationRecord(node: TextDirective, ancestors: readonly Parent[], kind: AnnotationKind, id: string, number: number, refs: References): AnnotationRecord {
   const attributes = node.attributes ?? {};
@@ -109,7 +116,7 @@ function annotationRecord(node: TextDirective, ancestors: readonly Parent[], kin
     id,
     kind,
     number,
-    ref: kind === 'person' || kind === 'quote' ? person! : kind === 'claim' ? claim! : (claim ?? id),
+    ref: dataRef(kind, id, refs),
     text,
     ...(person ? { person } : {}),
     ...(claim ? { claim } : {}),

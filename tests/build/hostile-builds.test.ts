@@ -58,7 +58,7 @@ describe('the real build refuses bad content, naming the file, line and what to 
       const column = first.column === undefined ? '(?::\\d+)?' : `:${first.column}`;
       // `file:line:column: message [rule-id]`, on one line.
       expect(result.output).toMatch(new RegExp(`${file}:${first.line}${column}: [^\\n]* \\[${first.rule}\\]\\n`));
-      expect(result.output).toMatch(/\n  hint: \S/);
+      expect(result.output).toMatch(/\n {2}hint: \S/);
       // Astro's own "Location" names the content file, not the build code that found the problem.
       const contentRoot = result.contentDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       expect(result.output).toMatch(new RegExp(`Location:\\n\\s+${contentRoot}/(articles|people|claims)/`));

@@ -19,7 +19,6 @@ interface Expected {
   line: number;
   column: number;
   rule: string;
-  message: string;
 }
 
 describe('corrections and updates in frontmatter are checked with their place and rule', () => {
@@ -35,10 +34,8 @@ describe('corrections and updates in frontmatter are checked with their place an
       const found = checkContent(contentDir).problems.map((problem) => ({ ...problem, file: path.relative(contentDir, problem.file) }));
       const expected = cases.find((testCase) => testCase.name === name)!.expected as unknown as Expected[];
       expect(found).toHaveLength(expected.length);
-      for (const { file, line, column, rule, message } of expected) {
-        expect(found).toContainEqual(
-          expect.objectContaining({ file, line, column, rule, message: expect.stringContaining(message), hint: expect.any(String) }),
-        );
+      for (const { file, line, column, rule } of expected) {
+        expect(found).toContainEqual(expect.objectContaining({ file, line, column, rule, hint: expect.any(String) }));
       }
     });
   }

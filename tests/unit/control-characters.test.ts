@@ -88,7 +88,7 @@ describe('controlCharacterProblems', () => {
   it('prints as file:line:column with the hint, and never the raw character', () => {
     const [problem] = controlCharacterProblems('x\n  \u001b[31mred', 'articles/a.mdx');
     const printed = formatProblem(problem!);
-    expect(printed).toMatch(/^articles\/a\.mdx:2:3: Unexpected control character U\+001B \(escape\), expected text \[control-character\]\n  hint: delete it/);
+    expect(printed).toMatch(/^articles\/a\.mdx:2:3: Unexpected control character U\+001B \(escape\), expected text \[control-character\]\n {2}hint: delete it/);
     expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
