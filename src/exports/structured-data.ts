@@ -10,7 +10,7 @@ import { CLAIM_STATUSES } from '../content/schemas';
 import { lastModified, type ChangeEntry } from '../content/schemas/article';
 import { passageHref } from './passage-links';
 import { SITE_LANGUAGE } from '../lib/site-language';
-import { absoluteUrl, type SiteUrls } from '../lib/urls';
+import { absoluteUrl, type SiteRefs } from '../lib/urls';
 
 export type JsonLdNode = Record<string, unknown>;
 
@@ -19,13 +19,6 @@ export interface ArticleTimes {
   published: string;
   modified: string;
   tags: string[];
-}
-
-export interface SiteRefs {
-  /** `SITE_URL`, the public origin. */
-  site: string | URL;
-  urls: SiteUrls;
-  siteName: string;
 }
 
 export interface Entry<T> {

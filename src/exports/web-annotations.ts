@@ -14,8 +14,8 @@ import type { ArticleData, ClaimData, PersonData } from '../content/schemas';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { formatFigureValue } from '../lib/format';
 import { SITE_LANGUAGE } from '../lib/site-language';
-import { absoluteUrl } from '../lib/urls';
-import type { Entry, SiteRefs } from './structured-data';
+import { absoluteUrl, type SiteRefs } from '../lib/urls';
+import type { Entry } from './structured-data';
 import { scopedPositionSelector, textQuoteSelector } from './text-selectors';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -1,6 +1,5 @@
 import { SITE_NAME, urls } from './site';
-import type { SiteRefs } from '../exports/structured-data';
-import { absoluteUrl } from './urls';
+import { absoluteUrl, type SiteRefs } from './urls';
 
 /** This build's public origin (`SITE_URL`), base path and name, for absolute URLs. */
 export const siteRefs: SiteRefs = { site: import.meta.env.SITE, urls, siteName: SITE_NAME };

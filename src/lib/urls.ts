@@ -47,3 +47,11 @@ export function siteUrls(base: string): SiteUrls {
 export function absoluteUrl(site: string | URL, sitePath: string): string {
   return new URL(sitePath, site).href;
 }
+
+/** What absolute URLs and JSON-LD node ids are made of: the public origin, the URL helpers, the site's name. */
+export interface SiteRefs {
+  /** `SITE_URL`, the public origin. */
+  site: string | URL;
+  urls: SiteUrls;
+  siteName: string;
+}
