@@ -59,7 +59,7 @@ function dateIssues(data: Record<string, unknown>, today = '2026-12-01') {
   const issues: { path: (string | number)[]; message: string; rule: string }[] = [];
   const ctx = {
     addIssue: (issue: z.IssueData) => {
-      const { rule } = (issue as { params: { rule: string } }).params;
+      const { rule } = (issue as unknown as { params: { rule: string } }).params;
       issues.push({ path: issue.path ?? [], message: issue.message ?? '', rule });
     },
     path: [],
