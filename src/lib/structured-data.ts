@@ -276,9 +276,13 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
   ]);
 }
 
-/** Other times the claim was made, each a `CreativeWork` named by where it was said. */
+/**
+ * Other times the claim was made, each a `CreativeWork` named by where it was said. Its page
+ * elsewhere is `sameAs`, the page that identifies it: every `url` in our JSON-LD is one of
+ * our own pages.
+ */
 function otherAppearances({ appearances }: Pick<ClaimData, 'appearances'>): JsonLdNode[] {
-  return appearances.map((a) => ({ '@type': 'CreativeWork', name: a.source, datePublished: a.date, ...(a.url ? { url: a.url } : {}) }));
+  return appearances.map((a) => ({ '@type': 'CreativeWork', name: a.source, datePublished: a.date, ...(a.url ? { sameAs: a.url } : {}) }));
 }
 
 /**

@@ -83,7 +83,7 @@ describe('a claim whose status changed', () => {
     const claim = review.itemReviewed;
     expect(claim.datePublished).toBe('2026-03-02');
     expect(claim.appearance.map((node: Node) => node['@type'])).toEqual(['NewsArticle', 'CreativeWork']);
-    expect(claim.appearance[1]).toEqual({ '@type': 'CreativeWork', name: APPEARANCE.source, datePublished: APPEARANCE.date, url: APPEARANCE.url });
+    expect(claim.appearance[1]).toEqual({ '@type': 'CreativeWork', name: APPEARANCE.source, datePublished: APPEARANCE.date, sameAs: APPEARANCE.url });
     expect(claim.firstAppearance['@id']).toBe(claim.appearance[0]['@id']);
   });
 
