@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { articleSchema, claimSchema, personSchema } from './content/schemas';
+import { articleSchema, parsedClaimSchema, personSchema } from './content/schemas';
 import { articleLoader, registryLoader } from './collections/loaders';
 import { siteConfig } from './site-config';
 
@@ -9,5 +9,5 @@ const content = { contentDir, base, renderedDir };
 export const collections = {
   articles: defineCollection({ loader: articleLoader(content), schema: articleSchema }),
   people: defineCollection({ loader: registryLoader(content, 'people'), schema: personSchema }),
-  claims: defineCollection({ loader: registryLoader(content, 'claims'), schema: claimSchema }),
+  claims: defineCollection({ loader: registryLoader(content, 'claims'), schema: parsedClaimSchema }),
 };

@@ -16,11 +16,15 @@ export interface CardContext {
   urls: SiteUrls;
 }
 
-/** "Stated: said on the record, not independently checked." — status in words, never colour alone. */
-export function statusBadge(status: keyof typeof CLAIM_STATUSES): Element {
+/**
+ * "Stated: said on the record, not independently checked." — status in words, never colour
+ * alone; "False · updated June 22, 2026 …" when the status changed after it was first recorded.
+ */
+export function statusBadge(status: keyof typeof CLAIM_STATUSES, updated?: string): Element {
   const { label, meaning } = CLAIM_STATUSES[status];
   return h('span', { className: ['status', `status--${status}`] }, [
     h('span', { className: ['status__label'] }, label),
+    ...(updated ? [' ', h('span', { className: ['status__updated'] }, ['· updated ', h('time', { dateTime: updated }, formatDay(updated))])] : []),
     ' ',
     h('span', { className: ['status__meaning'] }, meaning),
   ]);
@@ -30,7 +34,7 @@ function claimSummary(claimId: string, { registry, urls }: CardContext): Element
   const claim = registry.claims.get(claimId)!;
   return [
     h('p', { className: ['card__claim'] }, [h('span', { className: ['card__key'] }, 'Claim: '), claim.data.statement]),
-    h('p', { className: ['card__status'] }, [statusBadge(claim.data.status)]),
+    h('p', { className: ['card__status'] }, [statusBadge(claim.data.status, claim.data.statusUpdated)]),
     h('p', { className: ['card__link'] }, [h('a', { href: urls.claim(claimId) }, 'Open the claim card')]),
   ];
 }
@@ -82,7 +86,7 @@ export function cardBody(record: AnnotationRecord, context: CardContext): Elemen
       const claimant = registry.people.get(claim.data.claimant)?.data;
       return [
         h('p', { className: ['card__claim'] }, claim.data.statement),
-        h('p', { className: ['card__status'] }, [statusBadge(claim.data.status)]),
+        h('p', { className: ['card__status'] }, [statusBadge(claim.data.status, claim.data.statusUpdated)]),
         h('p', { className: ['card__meta'] }, [
           h('span', { className: ['card__key'] }, 'Claimed by '),
           claimant ? h('a', { href: urls.person(claim.data.claimant) }, claimant.name) : claim.data.claimant,

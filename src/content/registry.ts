@@ -8,7 +8,7 @@ import { parseYamlSource, type YamlSource } from './yaml-source';
 import { describeZodIssues } from './zod-problems';
 import { didYouMean } from '../lib/suggest';
 import { shown, stripInvisible } from '../lib/shown';
-import type { z } from 'astro/zod';
+import { ZodEffects, type z } from 'astro/zod';
 
 export interface Entry<T> {
   id: string;
@@ -60,6 +60,12 @@ export function listEntryFiles(
   return files;
 }
 
+/** The fields of an object schema, also under refinements and transforms. */
+function objectShape(schema: z.ZodTypeAny): z.ZodRawShape {
+  const inner = schema instanceof ZodEffects ? schema.sourceType() : schema;
+  return (inner as z.AnyZodObject).shape ?? {};
+}
+
 function readEntries<T extends z.ZodTypeAny>(
   dir: string,
   schema: T,
@@ -68,7 +74,7 @@ function readEntries<T extends z.ZodTypeAny>(
 ): Map<string, Entry<z.output<T>>> {
   const entries = new Map<string, Entry<z.output<T>>>();
   const seen = new Map<string, string>();
-  const knownFields = Object.keys((schema as unknown as z.AnyZodObject).shape ?? {});
+  const knownFields = Object.keys(objectShape(schema));
   for (const { id, file } of listEntryFiles(dir, YAML_EXTENSIONS, problems)) {
     const shown = displayPath(file);
     if (seen.has(id)) {

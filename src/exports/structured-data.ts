@@ -217,7 +217,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
   const pageUrl = abs(refs, refs.urls.claim(claim.id));
   const { statement, date, source, status } = claim.data;
   const articles = [...new Map(passages.map((p) => [p.article.id, p])).values()];
-  const appearance = articles.map(({ article, annotation, text }) => ({
+  const inArticles = articles.map(({ article, annotation, text }) => ({
     '@type': 'NewsArticle',
     '@id': nodeIds.article(refs, article.id),
     url: abs(refs, passageHref(refs.urls, article, text, annotation)),
@@ -225,6 +225,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
     datePublished: article.data.published,
     publisher: { '@id': nodeIds.publisher(refs) },
   }));
+  const appearance = [...inArticles, ...otherAppearances(claim.data)];
   const claimNode: JsonLdNode = {
     '@type': 'Claim',
     '@id': nodeIds.claim(refs, claim.id),
@@ -234,9 +235,11 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
     author: { '@type': 'Person', '@id': nodeIds.person(refs, claimant.id), name: claimant.data.name, url: abs(refs, refs.urls.person(claimant.id)) },
     datePublished: date,
     description: source,
-    ...(appearance.length ? { appearance, firstAppearance: appearance[0] } : {}),
+    ...(appearance.length ? { appearance } : {}),
+    ...(inArticles.length ? { firstAppearance: inArticles[0] } : {}),
   };
   const verdict = CLAIM_STATUSES[status].verdict ? (status as keyof typeof VERDICT_RATINGS) : undefined;
+  const firstReview = (articles[0] && (lastModified(articles[0].article.data) ?? articles[0].article.data.published)) ?? date;
   const mainNodes: JsonLdNode[] = verdict
     ? [
         {
@@ -245,7 +248,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
           url: pageUrl,
           claimReviewed: shortClaim(statement),
           author: { '@id': nodeIds.publisher(refs) },
-          datePublished: (articles[0] && (lastModified(articles[0].article.data) ?? articles[0].article.data.published)) ?? date,
+          ...reviewDates(claim.data, firstReview),
           reviewRating: {
             '@type': 'Rating',
             ratingValue: VERDICT_RATINGS[verdict],
@@ -265,6 +268,28 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
     personNode(refs, claimant),
     publisherNode(refs),
   ]);
+}
+
+/**
+ * Other times the claim was made, each a `CreativeWork` named by where it was said. Its page
+ * elsewhere is `sameAs`, the page that identifies it: every `url` in our JSON-LD is one of
+ * our own pages.
+ */
+function otherAppearances({ appearances }: Pick<ClaimData, 'appearances'>): JsonLdNode[] {
+  return appearances.map((a) => ({ '@type': 'CreativeWork', name: a.source, datePublished: a.date, ...(a.url ? { sameAs: a.url } : {}) }));
+}
+
+/**
+ * When the review was published and last changed: the day of the first change to a verdict
+ * (or, when the first status was already a verdict, the claim page's first review, on the
+ * day its article was published or last corrected), and the day of the latest change.
+ */
+export function reviewDates(claim: Pick<ClaimData, 'statusHistory' | 'statusUpdated'>, firstReview: string): { datePublished: string; dateModified?: string } {
+  const firstVerdict = claim.statusHistory.findIndex((entry) => CLAIM_STATUSES[entry.status].verdict);
+  const datePublished = firstVerdict > 0 ? claim.statusHistory[firstVerdict]!.date : firstReview;
+  const modified = claim.statusUpdated;
+  if (!modified) return { datePublished };
+  return { datePublished, dateModified: modified > datePublished ? modified : datePublished };
 }
 
 /**

@@ -5,14 +5,18 @@ import { articleSchema, latestPublishableDay, lastModified } from '../../src/con
 import { allCorrectionsNewestFirst, changesNewestFirst, latestCorrection, splitBeforeAppendix } from '../../src/content/article-changes';
 import { hostileCases, materializeCase } from '../helpers/hostile';
 
-/** The hostile cases about corrections and updates, each checked on its rule id, line and words. */
-const CASES = [
-  'correction-date-before-published',
-  'correction-date-in-future',
-  'update-date-before-published',
-  'corrections-out-of-order',
-  'updated-before-latest-change',
-];
+/**
+ * The hostile cases about corrections and updates: each fixture lists its rule id and place;
+ * the words an author reads are checked here, one case per rule.
+ */
+const MESSAGES: Record<string, string> = {
+  'correction-date-before-published': 'correction date 2025-06-09 is before `published` (2025-06-10)',
+  'correction-date-in-future': 'correction date 2999-01-01 is in the future',
+  'update-date-before-published': 'update date 2025-05-10 is before `published` (2025-06-10)',
+  'corrections-out-of-order': 'correction date 2025-06-12 is earlier than the entry above it (2025-06-14); list corrections oldest first',
+  'updated-before-latest-change': '`updated` (2025-06-11) is earlier than the latest correction or update (2025-06-12)',
+};
+const CASES = Object.keys(MESSAGES);
 
 interface Expected {
   file: string;
@@ -35,7 +39,9 @@ describe('corrections and updates in frontmatter are checked with their place an
       const expected = cases.find((testCase) => testCase.name === name)!.expected as unknown as Expected[];
       expect(found).toHaveLength(expected.length);
       for (const { file, line, column, rule } of expected) {
-        expect(found).toContainEqual(expect.objectContaining({ file, line, column, rule, hint: expect.any(String) }));
+        expect(found).toContainEqual(
+          expect.objectContaining({ file, line, column, rule, message: expect.stringContaining(MESSAGES[name]!), hint: expect.any(String) }),
+        );
       }
     });
   }

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { entityId, httpUrl, isoDay, lineText, paragraphText } from './fields';
+import { latestPublishableDay } from './article';
+import { withStatusHistory } from '../claim-history';
 
 /**
  * What a claim card says about a claim. Only `supported`, `disputed` and `false` are
@@ -63,8 +65,36 @@ export const sourceSchema = z
   })
   .strict();
 
-/** `content/claims/<id>.yaml`: one claim, its claimant and where it stands. */
-export const claimSchema = z
+/**
+ * A later change of a claim's status, oldest first in `history`: the day, the new status,
+ * the editor's reason and, for a verdict, the evidence.
+ */
+export const statusChangeSchema = z
+  .object({
+    /** Day the status changed, `YYYY-MM-DD`. */
+    date: isoDay,
+    status: claimStatus,
+    /** Why it changed, in the editor's words. */
+    note: paragraphText,
+    /** The evidence; a verdict (supported, disputed, false) needs at least one. */
+    sources: z.array(sourceSchema).default([]),
+  })
+  .strict();
+
+/** Another time the claimant made the same claim, oldest first in `appearances`. */
+export const appearanceSchema = z
+  .object({
+    /** Day it was said again, `YYYY-MM-DD`. */
+    date: isoDay,
+    /** Where, e.g. "Interview on CNBC". */
+    source: lineText,
+    /** http(s) only. */
+    url: httpUrl.optional(),
+  })
+  .strict();
+
+/** The fields a claim file may hold, as written. */
+export const claimFileSchema = z
   .object({
     /** The claim in neutral words. */
     statement: paragraphText,
@@ -74,13 +104,89 @@ export const claimSchema = z
     date: isoDay,
     /** Where or how it was made, e.g. "Interview with NBC's Meet the Press". */
     source: lineText,
+    /**
+     * The status as first recorded, on the claim's `date`. Later changes go in `history`;
+     * the parsed claim's `status` is the current one.
+     */
     status: claimStatus,
     /** The claimant's words, verbatim as they appear in every article that cites the claim. */
     quote: paragraphText.optional(),
     /** A paragraph of background. */
     context: paragraphText.optional(),
     sources: z.array(sourceSchema).default([]),
+    /** Dated status changes after the first, oldest first. */
+    history: z.array(statusChangeSchema).default([]),
+    /** Other times the same claim was made, oldest first. */
+    appearances: z.array(appearanceSchema).default([]),
   })
   .strict();
 
+export type ClaimFile = z.output<typeof claimFileSchema>;
+export type StatusChange = z.output<typeof statusChangeSchema>;
+export type Appearance = z.output<typeof appearanceSchema>;
+
+/**
+ * `content/claims/<id>.yaml`: one claim, its claimant and where it stands. Parsing checks
+ * the dates of `history` and `appearances` and gives every consumer the current status as
+ * `status`, the whole `statusHistory` and the day of the latest change, `statusUpdated`.
+ */
+export const claimSchema = claimFileSchema
+  .superRefine((data, ctx) => checkClaimDates(data, ctx, latestPublishableDay()))
+  .transform(withStatusHistory);
+
 export type ClaimData = z.output<typeof claimSchema>;
+
+/**
+ * A claim as parsed, validated again as it is: the content collection receives claims the
+ * content check has already read, so it checks their shape without deriving anything twice.
+ */
+export const parsedClaimSchema = claimFileSchema.extend({
+  statusHistory: z.array(statusEntrySchema()).min(1),
+  statusUpdated: isoDay.optional(),
+});
+
+/** One entry of `statusHistory`: the first status (no note) or a change. */
+function statusEntrySchema() {
+  return statusChangeSchema.extend({ note: paragraphText.optional() });
+}
+
+const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string, rule: string, hint: string) =>
+  ctx.addIssue({ code: z.ZodIssueCode.custom, path, message, params: { rule, hint } });
+
+/**
+ * Status changes and appearances lie between the claim's day and today (UTC+14, as for
+ * corrections), each list oldest first, and a change to a verdict cites its evidence.
+ */
+export function checkClaimDates(data: Pick<ClaimFile, 'date' | 'history' | 'appearances'>, ctx: z.RefinementCtx, today: string): void {
+  checkDatedList(data.history, { list: 'history', noun: 'status change', rule: 'claim-history', claimDate: data.date, today }, ctx);
+  checkDatedList(data.appearances, { list: 'appearances', noun: 'appearance', rule: 'claim-appearance', claimDate: data.date, today }, ctx);
+  data.history.forEach((change, index) => {
+    if (CLAIM_STATUSES[change.status].verdict && change.sources.length === 0) {
+      issue(ctx, ['history', index, 'status'], `the verdict \`${change.status}\` on ${change.date} cites no sources`, 'claim-verdict-without-source', 'add `sources:` with the title and http(s) link of the evidence under this entry, or record a status that is not a verdict (`stated`, `pending`)');
+    }
+  });
+}
+
+interface DatedListRules {
+  list: 'history' | 'appearances';
+  noun: string;
+  /** Rule id prefix: `<rule>-out-of-order`, `-before-claim`, `-in-future`. */
+  rule: string;
+  claimDate: string;
+  today: string;
+}
+
+function checkDatedList(entries: readonly { date: string }[], { list, noun, rule, claimDate, today }: DatedListRules, ctx: z.RefinementCtx): void {
+  entries.forEach(({ date }, index) => {
+    const path = [list, index, 'date'];
+    if (date < claimDate) {
+      issue(ctx, path, `${noun} date ${date} is before the claim's \`date\` (${claimDate})`, `${rule}-before-claim`, `give a day on or after ${claimDate}, when the claim was first made`);
+    } else if (date > today) {
+      issue(ctx, path, `${noun} date ${date} is in the future`, `${rule}-in-future`, `give the day it happened, ${today} at the latest (today in the time zone furthest ahead, UTC+14)`);
+    }
+    const previous = entries[index - 1];
+    if (previous && date < previous.date) {
+      issue(ctx, path, `${noun} date ${date} is earlier than the entry above it (${previous.date}); list ${list} oldest first`, `${rule}-out-of-order`, `move this entry up, or add each new entry at the end of \`${list}\``);
+    }
+  });
+}
