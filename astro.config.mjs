@@ -8,7 +8,10 @@ import offline from './src/offline/integration.ts';
 import { siteConfig } from './src/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
-const { site, base, outDir, cacheDir, renderedDir } = siteConfig(process.env, fileURLToPath(new URL('.', import.meta.url)));
+const { site, base, outDir, cacheDir, renderedDir } = siteConfig(
+  process.env,
+  fileURLToPath(new URL('.', import.meta.url)),
+);
 
 export default defineConfig({
   site,
@@ -32,11 +35,5 @@ export default defineConfig({
     smartypants: false,
   },
   // Search indexes the built pages; offline support then precaches them with the index.
-  integrations: [
-    mdx(),
-    sitemap(),
-    securityHeaders(),
-    search({ renderedDir }),
-    offline(),
-  ],
+  integrations: [mdx(), sitemap(), securityHeaders(), search({ renderedDir }), offline()],
 });

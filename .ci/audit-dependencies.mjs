@@ -14,7 +14,7 @@ try {
 if (!report || report.error || !report.metadata) {
   const detail = report?.error?.summary || report?.message || run.stderr.trim() || run.error?.message || 'no report';
   console.error(
-    'npm audit could not check the production dependencies: the registry\'s advisory endpoint ' +
+    "npm audit could not check the production dependencies: the registry's advisory endpoint " +
       '(POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk) did not answer.\n' +
       `  npm said: ${detail}\n` +
       '  Run this step where that endpoint is reachable (a proxy that only passes GET requests blocks it).',
@@ -23,7 +23,9 @@ if (!report || report.error || !report.metadata) {
 }
 
 const { vulnerabilities: counts, dependencies } = report.metadata;
-const serious = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical');
+const serious = Object.values(report.vulnerabilities ?? {}).filter(
+  (v) => v.severity === 'high' || v.severity === 'critical',
+);
 console.log(
   `npm audit --omit=dev: ${dependencies?.prod ?? '?'} production dependencies; ` +
     Object.entries(counts)
@@ -31,7 +33,15 @@ console.log(
       .join(', '),
 );
 if (serious.length) {
-  for (const v of serious) console.error(`  ${v.severity}: ${v.name} ${v.range} (${[v.via].flat().map((via) => via.title ?? via).join('; ')})`);
-  console.error('High or critical advisories in production dependencies: update them (`npm audit fix`) before publishing.');
+  for (const v of serious)
+    console.error(
+      `  ${v.severity}: ${v.name} ${v.range} (${[v.via]
+        .flat()
+        .map((via) => via.title ?? via)
+        .join('; ')})`,
+    );
+  console.error(
+    'High or critical advisories in production dependencies: update them (`npm audit fix`) before publishing.',
+  );
   process.exit(1);
 }

@@ -36,7 +36,9 @@ function encodedBodySize(url: string): Promise<number> {
  * Records every finished request of a page and of the workers it starts (Pagefind searches
  * in a Web Worker), with the browser cache off so every measurement starts cold.
  */
-export async function recordTransfers(page: Page): Promise<{ transfers: Transfer[]; reset(): void; settle(): Promise<void> }> {
+export async function recordTransfers(
+  page: Page,
+): Promise<{ transfers: Transfer[]; reset(): void; settle(): Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -85,7 +87,10 @@ export async function recordTransfers(page: Page): Promise<{ transfers: Transfer
 }
 
 /** Contexts for measuring: no service worker, so background precaching never adds bytes. */
-export function measuringContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export function measuringContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({ serviceWorkers: 'block', ...options });
 }
 
@@ -138,16 +143,28 @@ export async function measureArticlePage(browser: Browser, url: string): Promise
   await recorder.settle();
 
   const bytes = { html: 0, css: 0, js: 0, fonts: 0, images: 0, other: 0 };
-  for (const transfer of recorder.transfers) bytes[(PAGE_BUCKETS[transfer.type] ?? 'other') as keyof typeof bytes] += transfer.bytes;
+  for (const transfer of recorder.transfers)
+    bytes[(PAGE_BUCKETS[transfer.type] ?? 'other') as keyof typeof bytes] += transfer.bytes;
   const facts = await page.evaluate(() => {
-    const resources = performance.getEntriesByType('resource') as (PerformanceResourceTiming & { renderBlockingStatus?: string })[];
+    const resources = performance.getEntriesByType('resource') as (PerformanceResourceTiming & {
+      renderBlockingStatus?: string;
+    })[];
     return {
-      renderBlocking: resources.filter((r) => r.renderBlockingStatus === 'blocking').map((r) => ({ url: r.name, initiatorType: r.initiatorType })),
+      renderBlocking: resources
+        .filter((r) => r.renderBlockingStatus === 'blocking')
+        .map((r) => ({ url: r.name, initiatorType: r.initiatorType })),
       // Classic scripts without async/defer hold the parser; module and data scripts do not.
       blockingScripts: [...document.querySelectorAll('script')].filter(
-        (s) => !s.async && !s.defer && s.type !== 'module' && s.type !== 'application/ld+json' && s.type !== 'application/json',
+        (s) =>
+          !s.async &&
+          !s.defer &&
+          s.type !== 'module' &&
+          s.type !== 'application/ld+json' &&
+          s.type !== 'application/json',
       ).length,
-      annotations: document.querySelectorAll('[data-annotation] > .annotation__trigger, [data-annotation] > .annotation__marker').length,
+      annotations: document.querySelectorAll(
+        '[data-annotation] > .annotation__trigger, [data-annotation] > .annotation__marker',
+      ).length,
     };
   });
   // Open a few cards as a reader would; popovers sit in the top layer and must not move the text.
@@ -166,7 +183,9 @@ export async function measureArticlePage(browser: Browser, url: string): Promise
   await plain.goto(url);
   const readableWithoutJs = (await plain.locator('[data-pagefind-body]').innerText()).length > 500;
   let cardOpensWithoutJs = false;
-  const first = plain.locator('[data-annotation] > .annotation__trigger, [data-annotation] > .annotation__marker').first();
+  const first = plain
+    .locator('[data-annotation] > .annotation__trigger, [data-annotation] > .annotation__marker')
+    .first();
   const target = await first.getAttribute('popovertarget');
   if (target) {
     await first.click();
@@ -249,7 +268,9 @@ export async function measureSearch(
         });
         const pagefind = await holder.__pagefind;
         const search = await pagefind.search(query, filters ? { filters } : {});
-        const data = await Promise.all(search.results.slice(0, shown).map((result: { data(): Promise<{ url: string }> }) => result.data()));
+        const data = await Promise.all(
+          search.results.slice(0, shown).map((result: { data(): Promise<{ url: string }> }) => result.data()),
+        );
         return { results: search.results.length as number, loaded: data.map((d) => d.url) };
       },
       { bundleUrl, basePath, query, filters, shown: RESULTS_SHOWN },

@@ -25,7 +25,8 @@ export interface BuildMeasurement {
 function buildEnv(contentDir: string, outDir: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|ASSETS_PREFIX$|NODE_OPTIONS$)/.test(key)) delete env[key];
+    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|ASSETS_PREFIX$|NODE_OPTIONS$)/.test(key))
+      delete env[key];
   }
   return {
     ...env,
@@ -59,7 +60,12 @@ export function folderBytes(dir: string): number {
  * cache (kept beside OUT_DIR, see src/site-config.ts) are removed first, so nothing is reused
  * from an earlier run. `nodeArgs` go to node (e.g. `--cpu-prof`).
  */
-export async function buildCorpus(contentDir: string, outDir: string, logFile: string, nodeArgs: string[] = []): Promise<BuildMeasurement> {
+export async function buildCorpus(
+  contentDir: string,
+  outDir: string,
+  logFile: string,
+  nodeArgs: string[] = [],
+): Promise<BuildMeasurement> {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.rmSync(path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -71,7 +77,11 @@ export async function buildCorpus(contentDir: string, outDir: string, logFile: s
     : [process.execPath, astro];
   const log = fs.openSync(logFile, 'w');
   const started = performance.now();
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: buildEnv(contentDir, outDir), stdio: ['ignore', log, log] });
+  const child = spawn(command, args, {
+    cwd: PROJECT_ROOT,
+    env: buildEnv(contentDir, outDir),
+    stdio: ['ignore', log, log],
+  });
   const memory = watchTreeRss(child.pid!);
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);

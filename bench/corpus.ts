@@ -41,8 +41,14 @@ export function readSeed(contentDir: string, slug = 'us-china-trade-framework'):
   const readFolder = (kind: string) => {
     const entries = new Map<string, Record<string, unknown>>();
     const dir = path.join(contentDir, kind);
-    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-      entries.set(name.replace(/\.yaml$/, ''), parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown>);
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()) {
+      entries.set(
+        name.replace(/\.yaml$/, ''),
+        parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown>,
+      );
     }
     return entries;
   };
@@ -68,7 +74,12 @@ function random(seed: number): () => number {
 const pick = <T>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)]!;
 const pad = (i: number) => String(i).padStart(5, '0');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const kebab = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const kebab = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 interface PoolPerson {
   id: string;
@@ -119,7 +130,13 @@ function textTransform(seed: SeedContent, cast: Map<string, PoolPerson>, next: (
     ['soybeans', pick(GOODS, next)],
     ['substantial', pick(ADJECTIVES, next)],
   ]);
-  const pattern = new RegExp(`\\b(${[...words.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})\\b`, 'g');
+  const pattern = new RegExp(
+    `\\b(${[...words.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})\\b`,
+    'g',
+  );
   const percent = String(40 + Math.floor(next() * 120));
   return (text) =>
     text
@@ -200,7 +217,10 @@ export function generateCorpus(seed: SeedContent, n: number, root: string): Corp
     }
     // Unique anchors for quotes: `#q00017-3`.
     let quoteNumber = 0;
-    source = source.replace(/:quote\[([^\]]*)\]\{/g, (_all, label: string) => `:quote[${label}]{#q${pad(i)}-${++quoteNumber} `);
+    source = source.replace(
+      /:quote\[([^\]]*)\]\{/g,
+      (_all, label: string) => `:quote[${label}]{#q${pad(i)}-${++quoteNumber} `,
+    );
     const quotes = [...source.matchAll(/:quote\[([^\]]*)\]/g)].map((m) => m[1]!);
 
     const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source)!;
@@ -210,12 +230,16 @@ export function generateCorpus(seed: SeedContent, n: number, root: string): Corp
     const head = `---\n${stringify(data, { lineWidth: 0 })}---\n`;
     const slug = `trade-talks-${pad(i)}`;
     fs.writeFileSync(path.join(annotatedDir, 'articles', `${slug}.mdx`), `${head}${body}`);
-    fs.writeFileSync(path.join(plainDir, 'articles', `${slug}.md`), `${head}${stripDirectives(body!, (id) => nameOf.get(id) ?? id)}`);
+    fs.writeFileSync(
+      path.join(plainDir, 'articles', `${slug}.md`),
+      `${head}${stripDirectives(body!, (id) => nameOf.get(id) ?? id)}`,
+    );
     articles.push({ slug, title: String(data.title), quotes });
 
     for (const [id, claim] of seed.claims) {
       const copy: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(claim)) copy[key] = typeof value === 'string' ? transform(value) : value;
+      for (const [key, value] of Object.entries(claim))
+        copy[key] = typeof value === 'string' ? transform(value) : value;
       copy.claimant = cast.get(String(claim.claimant))!.id;
       writeYaml(path.join(annotatedDir, 'claims', `${claimId(id)}.yaml`), copy);
       claims++;

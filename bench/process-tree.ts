@@ -41,7 +41,10 @@ export function treeRss(root: number): number {
  * Samples the resident memory of a process tree until stopped; `peak` is the largest sum seen.
  * Linux only (reads /proc); elsewhere the peak stays 0 and `available` is false.
  */
-export function watchTreeRss(root: number, everyMs = 100): { stop(): { peak: number; samples: number }; available: boolean } {
+export function watchTreeRss(
+  root: number,
+  everyMs = 100,
+): { stop(): { peak: number; samples: number }; available: boolean } {
   const available = fs.existsSync('/proc/self/stat');
   let peak = 0;
   let samples = 0;

@@ -16,7 +16,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/helpers/chromium';
 import { serveWithNginx } from '../tests/helpers/nginx';
-import { measureArticlePage, measureSearch, RESULTS_SHOWN, type ArticlePageMeasurement, type SearchMeasurement } from './browser';
+import {
+  measureArticlePage,
+  measureSearch,
+  RESULTS_SHOWN,
+  type ArticlePageMeasurement,
+  type SearchMeasurement,
+} from './browser';
 import { buildCorpus, PROJECT_ROOT } from './build';
 import { generateCorpus, readSeed, type Corpus } from './corpus';
 import { buildStandInIndex, projectIndex, type SearchIndex, type StandInIndex } from './search-index';
@@ -37,7 +43,8 @@ const { values: flags } = parseArgs({
 
 function sizesToRun(): number[] {
   const listed = (flags.sizes ?? process.env.BENCH_SIZES ?? '100,1000').split(',').map((s) => Number(s.trim()));
-  if (listed.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes expects whole numbers, like --sizes=100,1000`);
+  if (listed.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes expects whole numbers, like --sizes=100,1000`);
   if (flags.large || process.env.BENCH_LARGE === '1') listed.push(10_000);
   return [...new Set(listed)].sort((a, b) => a - b);
 }
@@ -65,8 +72,14 @@ async function measureCorpus(corpus: Corpus): Promise<CorpusResult> {
       cpu: annotated.cpuMs !== null && plain.cpuMs ? round(annotated.cpuMs / plain.cpuMs) : null,
     },
     perArticleMs: { annotated: round(annotated.ms / corpus.n), plain: round(plain.ms / corpus.n) },
-    per1000ArticlesMs: { annotated: Math.round((annotated.ms / corpus.n) * 1000), plain: Math.round((plain.ms / corpus.n) * 1000) },
-    pagesPerSecond: { annotated: round(annotated.pages / (annotated.ms / 1000), 1), plain: round(plain.pages / (plain.ms / 1000), 1) },
+    per1000ArticlesMs: {
+      annotated: Math.round((annotated.ms / corpus.n) * 1000),
+      plain: Math.round((plain.ms / corpus.n) * 1000),
+    },
+    pagesPerSecond: {
+      annotated: round(annotated.pages / (annotated.ms / 1000), 1),
+      plain: round(plain.pages / (plain.ms / 1000), 1),
+    },
   };
 }
 
@@ -85,7 +98,8 @@ function machine() {
 function printTable(title: string, header: string[], rows: (string | number)[][]) {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -97,7 +111,9 @@ async function main() {
   const started = new Date();
   const seed = readSeed(path.join(PROJECT_ROOT, 'content'));
   const info = machine();
-  log(`sizes ${sizes.join(', ')} on ${info.cpus} cores (${info.cpuModel}), load average ${info.loadAverageAtStart.join(' ')}`);
+  log(
+    `sizes ${sizes.join(', ')} on ${info.cpus} cores (${info.cpuModel}), load average ${info.loadAverageAtStart.join(' ')}`,
+  );
 
   const corpora: CorpusResult[] = [];
   const generated = new Map<number, Corpus>();
@@ -160,7 +176,11 @@ async function main() {
     machine: info,
     corpus: {
       seed: 'content/articles/us-china-trade-framework.mdx',
-      perArticle: { people: seed.people.size, claims: seed.claims.size, quotes: corpus.articles[0]?.quotes.length ?? 0 },
+      perArticle: {
+        people: seed.people.size,
+        claims: seed.claims.size,
+        quotes: corpus.articles[0]?.quotes.length ?? 0,
+      },
       peoplePool: corpus.people,
     },
     corpora: corpora.map(({ annotated, plain, ...rest }) => ({
@@ -175,12 +195,21 @@ async function main() {
       project: ownIndex,
       standIn,
     },
-    articlePage: articlePage && { ...articlePage, transfers: articlePage.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })) },
+    articlePage: articlePage && {
+      ...articlePage,
+      transfers: articlePage.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })),
+    },
     search: search && {
       source: index!.source,
       resultsDataLoaded: RESULTS_SHOWN,
-      first: { ...search.first, transfers: search.first.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })) },
-      second: { ...search.second, transfers: search.second.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })) },
+      first: {
+        ...search.first,
+        transfers: search.first.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })),
+      },
+      second: {
+        ...search.second,
+        transfers: search.second.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })),
+      },
     },
     targets,
   };
@@ -188,7 +217,18 @@ async function main() {
 
   printTable(
     'Builds (cold, back to back in this run)',
-    ['N', 'kind', 'pages', 'wall s', 'CPU s', 'per 1,000 articles s', 'ms/article', 'pages/s', 'peak RSS GB', 'output MB'],
+    [
+      'N',
+      'kind',
+      'pages',
+      'wall s',
+      'CPU s',
+      'per 1,000 articles s',
+      'ms/article',
+      'pages/s',
+      'peak RSS GB',
+      'output MB',
+    ],
     corpora.flatMap((c) =>
       (['plain', 'annotated'] as const).map((kind) => [
         c.n,
@@ -204,32 +244,61 @@ async function main() {
       ]),
     ),
   );
-  printTable('Annotated ÷ plain', ['N', 'wall', 'CPU'], corpora.map((c) => [c.n, `${c.ratio.wall}×`, c.ratio.cpu === null ? '-' : `${c.ratio.cpu}×`]));
+  printTable(
+    'Annotated ÷ plain',
+    ['N', 'wall', 'CPU'],
+    corpora.map((c) => [c.n, `${c.ratio.wall}×`, c.ratio.cpu === null ? '-' : `${c.ratio.cpu}×`]),
+  );
   if (index) {
-    printTable(`Search index (N=${siteN}, ${index.source}${index.source === 'stand-in' ? ': the build wrote no pagefind/' : ''})`, ['files', 'size KB', 'indexing s'], [
-      [index.files, round(index.bytes / KB, 1), standIn ? round(standIn.indexingMs / 1000, 1) : 'in build'],
-    ]);
+    printTable(
+      `Search index (N=${siteN}, ${index.source}${index.source === 'stand-in' ? ': the build wrote no pagefind/' : ''})`,
+      ['files', 'size KB', 'indexing s'],
+      [[index.files, round(index.bytes / KB, 1), standIn ? round(standIn.indexingMs / 1000, 1) : 'in build']],
+    );
   } else {
     console.log(`\nSearch index (N=${siteN}): search index not present`);
   }
   if (articlePage) {
     const b = articlePage.bytes;
-    printTable('Article page, transferred bytes', ['requests', 'HTML', 'CSS', 'JS', 'fonts', 'images', 'other', 'total', 'blocking', 'CLS'], [
-      [articlePage.requests, b.html, b.css, b.js, b.fonts, b.images, b.other, articlePage.totalBytes, articlePage.renderBlocking.length, articlePage.layoutShift],
-    ]);
+    printTable(
+      'Article page, transferred bytes',
+      ['requests', 'HTML', 'CSS', 'JS', 'fonts', 'images', 'other', 'total', 'blocking', 'CLS'],
+      [
+        [
+          articlePage.requests,
+          b.html,
+          b.css,
+          b.js,
+          b.fonts,
+          b.images,
+          b.other,
+          articlePage.totalBytes,
+          articlePage.renderBlocking.length,
+          articlePage.layoutShift,
+        ],
+      ],
+    );
   }
   if (search) {
     const kinds = ['runtime', 'wasm', 'metadata', 'chunks', 'filters', 'fragments', 'other'];
-    printTable(`Searches (${search.first.results} and ${search.second.results} results, data() of the first ${RESULTS_SHOWN})`, ['search', 'requests', ...kinds, 'total'], [
-      ['first', search.first.requests, ...kinds.map((k) => search.first.bytes[k] ?? 0), search.first.totalBytes],
-      ['second', search.second.requests, ...kinds.map((k) => search.second.bytes[k] ?? 0), search.second.totalBytes],
-    ]);
+    printTable(
+      `Searches (${search.first.results} and ${search.second.results} results, data() of the first ${RESULTS_SHOWN})`,
+      ['search', 'requests', ...kinds, 'total'],
+      [
+        ['first', search.first.requests, ...kinds.map((k) => search.first.bytes[k] ?? 0), search.first.totalBytes],
+        ['second', search.second.requests, ...kinds.map((k) => search.second.bytes[k] ?? 0), search.second.totalBytes],
+      ],
+    );
   }
-  printTable('Targets', ['target', 'goal', 'measured', 'met'], targets.map((t) => [t.name, t.goal, t.value, t.met === null ? '-' : t.met ? 'yes' : 'NO']));
+  printTable(
+    'Targets',
+    ['target', 'goal', 'measured', 'met'],
+    targets.map((t) => [t.name, t.goal, t.value, t.met === null ? '-' : t.met ? 'yes' : 'NO']),
+  );
   console.log(`\n[bench] wrote ${path.relative(process.cwd(), flags.results!)}`);
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -37,7 +37,10 @@ export function checkTargets(input: {
 }): Target[] {
   const { corpora, articlePage, search, searchSource } = input;
   const targets: Target[] = [];
-  const largest = corpora.reduce<CorpusResult | undefined>((best, c) => (c.n <= 1000 && (!best || c.n > best.n) ? c : best), undefined);
+  const largest = corpora.reduce<CorpusResult | undefined>(
+    (best, c) => (c.n <= 1000 && (!best || c.n > best.n) ? c : best),
+    undefined,
+  );
   if (largest) {
     targets.push({
       name: `annotated build time vs plain twin (N=${largest.n}, same run)`,
@@ -74,7 +77,8 @@ export function checkTargets(input: {
     });
   }
   if (articlePage) {
-    const blockingScripts = articlePage.blockingScripts + articlePage.renderBlocking.filter((r) => r.initiatorType === 'script').length;
+    const blockingScripts =
+      articlePage.blockingScripts + articlePage.renderBlocking.filter((r) => r.initiatorType === 'script').length;
     const isCss = (r: { url: string }) => /\.css(\?|$)/.test(r.url);
     const blockingCss = articlePage.renderBlocking.filter(isCss);
     const blockingOther = articlePage.renderBlocking.filter((r) => !isCss(r) && r.initiatorType !== 'script');
@@ -105,19 +109,26 @@ export function checkTargets(input: {
       },
     );
   }
-  const searchNote = searchSource === 'stand-in' ? 'stand-in index (Pagefind over the built pages, no custom records): the build wrote no pagefind/' : undefined;
+  const searchNote =
+    searchSource === 'stand-in'
+      ? 'stand-in index (Pagefind over the built pages, no custom records): the build wrote no pagefind/'
+      : undefined;
   targets.push(
     {
       name: 'first quote search, transferred (1,000-article site)',
       goal: '≤ 120 KB',
-      value: search ? `${kb(search.first.totalBytes)} in ${search.first.requests} requests` : 'search index not present',
+      value: search
+        ? `${kb(search.first.totalBytes)} in ${search.first.requests} requests`
+        : 'search index not present',
       met: search ? search.first.totalBytes <= 120 * KB : null,
       ...(searchNote ? { note: searchNote } : {}),
     },
     {
       name: 'a later search, transferred',
       goal: '≤ 15 KB',
-      value: search ? `${kb(search.second.totalBytes)} in ${search.second.requests} requests` : 'search index not present',
+      value: search
+        ? `${kb(search.second.totalBytes)} in ${search.second.requests} requests`
+        : 'search index not present',
       met: search ? search.second.totalBytes <= 15 * KB : null,
       ...(searchNote ? { note: searchNote } : {}),
     },

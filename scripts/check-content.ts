@@ -18,7 +18,9 @@ try {
   const checked = `${plural(counts.articles, 'article', 'articles')}, ${plural(counts.people, 'person', 'people')}, ${plural(counts.claims, 'claim', 'claims')}, ${plural(counts.annotations, 'annotation', 'annotations')}`;
   if (problems.length) {
     process.stderr.write(`${problems.map(formatProblem).join('\n\n')}\n\n`);
-    process.stderr.write(`✗ ${plural(problems.length, 'content problem', 'content problems')} (checked ${checked} in ${seconds} s)\n`);
+    process.stderr.write(
+      `✗ ${plural(problems.length, 'content problem', 'content problems')} (checked ${checked} in ${seconds} s)\n`,
+    );
     process.exitCode = 1;
   } else {
     process.stdout.write(`✓ Content is valid: ${checked} (${seconds} s)\n`);

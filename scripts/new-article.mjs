@@ -73,20 +73,31 @@ export function articleTemplate({ title, date }) {
 class UsageError extends Error {}
 
 /** Writes the article; returns its path. Throws UsageError with a message for the author. */
-export function createArticle(args, { cwd = process.cwd(), contentDir = process.env.CONTENT_DIR || 'content', now = new Date() } = {}) {
+export function createArticle(
+  args,
+  { cwd = process.cwd(), contentDir = process.env.CONTENT_DIR || 'content', now = new Date() } = {},
+) {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { slug: { type: 'string' }, date: { type: 'string' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { slug: { type: 'string' }, date: { type: 'string' } },
+    });
   } catch (error) {
     throw new UsageError(`${error.message}\n  ${USAGE}`);
   }
   const { values, positionals } = parsed;
   const title = positionals.join(' ').replace(/\s+/g, ' ').trim();
-  if (!title) throw new UsageError(`expected a headline, as in: npm run new -- "Bessent says U.S. and China reached a framework"\n  ${USAGE}`);
+  if (!title)
+    throw new UsageError(
+      `expected a headline, as in: npm run new -- "Bessent says U.S. and China reached a framework"\n  ${USAGE}`,
+    );
 
   const slug = values.slug ?? slugify(title);
   if (!slug) throw new UsageError(`cannot make a file name from "${title}"; pass one with --slug my-article`);
-  if (!KEBAB_ID.test(slug)) throw new UsageError(`--slug "${slug}" is not lowercase kebab-case; write it like bessent-china-framework`);
+  if (!KEBAB_ID.test(slug))
+    throw new UsageError(`--slug "${slug}" is not lowercase kebab-case; write it like bessent-china-framework`);
 
   const date = values.date ?? today(now);
   if (!isRealDay(date)) throw new UsageError(`--date "${date}" is not a real date; write it as YYYY-MM-DD`);
@@ -98,7 +109,9 @@ export function createArticle(args, { cwd = process.cwd(), contentDir = process.
     fs.writeFileSync(file, articleTemplate({ title, date }), { flag: 'wx' });
   } catch (error) {
     if (error.code === 'EEXIST') {
-      throw new UsageError(`${path.relative(cwd, file)} already exists and was left as is; choose another headline or pass --slug`);
+      throw new UsageError(
+        `${path.relative(cwd, file)} already exists and was left as is; choose another headline or pass --slug`,
+      );
     }
     throw error;
   }

@@ -72,7 +72,10 @@ function readOptions(argv: string[]): Options {
 function firstPageUnder(distDir: string, folder: string): string {
   const dir = path.join(distDir, folder);
   const slugs = fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((slug) => fs.existsSync(path.join(dir, slug, 'index.html'))).sort()
+    ? fs
+        .readdirSync(dir)
+        .filter((slug) => fs.existsSync(path.join(dir, slug, 'index.html')))
+        .sort()
     : [];
   if (!slugs[0]) throw new Error(`The built site has no page under ${folder}/ to photograph.`);
   return `${folder}/${slugs[0]}/`;
@@ -109,17 +112,29 @@ function searchFor(query: string): (page: Page) => Promise<void> {
 async function searchWord(browser: Browser, url: string): Promise<string> {
   const page = await browser.newPage();
   await page.goto(url);
-  const quote = (await page.locator('.annotation--quote .annotation__trigger').first().innerText({ timeout: 5_000 })) || 'the';
+  const quote =
+    (await page.locator('.annotation--quote .annotation__trigger').first().innerText({ timeout: 5_000 })) || 'the';
   await page.close();
   const words = quote.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 3);
   return words.sort((a, b) => b.length - a.length)[0] ?? quote;
 }
 
 /** Every file-name stem a run can write, so a `--only` that matches none stops before the build. */
-const SHOT_NAMES = ['home', 'article', ...CARD_KINDS.map((kind) => `article--card-${kind}`), 'person', 'claim', 'quotes', 'search', '404'];
+const SHOT_NAMES = [
+  'home',
+  'article',
+  ...CARD_KINDS.map((kind) => `article--card-${kind}`),
+  'person',
+  'claim',
+  'quotes',
+  'search',
+  '404',
+];
 
 function anyShotMatches(options: Options): boolean {
-  const stems = options.widths.flatMap((width) => SCHEMES.flatMap((scheme) => SHOT_NAMES.map((name) => `${name}--${width}--${scheme}`)));
+  const stems = options.widths.flatMap((width) =>
+    SCHEMES.flatMap((scheme) => SHOT_NAMES.map((name) => `${name}--${width}--${scheme}`)),
+  );
   return [...stems, 'article--print'].some((stem) => stem.includes(options.only));
 }
 
@@ -144,7 +159,13 @@ function plannedShots(distDir: string, query: string): Shot[] {
 }
 
 /** Takes every shot at one width and colour scheme, in a tab of its own. */
-async function shootViewport(browser: Browser, host: StaticHost, shots: Shot[], width: number, scheme: Scheme): Promise<Written[]> {
+async function shootViewport(
+  browser: Browser,
+  host: StaticHost,
+  shots: Shot[],
+  width: number,
+  scheme: Scheme,
+): Promise<Written[]> {
   const context = await browser.newContext({
     viewport: { width, height: width <= 360 ? 740 : 900 },
     colorScheme: scheme,
@@ -173,7 +194,11 @@ function hasPdftoppm(): boolean {
 }
 
 /** Prints the article to an A4 PDF and renders its first pages to PNG when poppler is there. */
-async function shootPrint(browser: Browser, host: StaticHost, article: string): Promise<{ written: Written[]; note: string }> {
+async function shootPrint(
+  browser: Browser,
+  host: StaticHost,
+  article: string,
+): Promise<{ written: Written[]; note: string }> {
   const page = await browser.newPage();
   await page.goto(host.url + article);
   await settle(page);
@@ -186,8 +211,12 @@ async function shootPrint(browser: Browser, host: StaticHost, article: string): 
     return { written, note: 'pdftoppm not found: kept the PDF only (install poppler-utils to get PNGs of its pages).' };
   }
   spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '3', pdf, path.join(OUT_DIR, 'article--print--page')]);
-  const pages = fs.readdirSync(OUT_DIR).filter((file) => file.startsWith('article--print--page')).sort();
-  for (const [index, file] of pages.entries()) written.push({ file, caption: `Printed article, A4, page ${index + 1}` });
+  const pages = fs
+    .readdirSync(OUT_DIR)
+    .filter((file) => file.startsWith('article--print--page'))
+    .sort();
+  for (const [index, file] of pages.entries())
+    written.push({ file, caption: `Printed article, A4, page ${index + 1}` });
   return { written, note: '' };
 }
 
@@ -198,7 +227,9 @@ const escapeHtml = (text: string) =>
 function contactSheet(written: Written[], contentDir: string): string {
   const items = written.map(({ file, caption }) => {
     const href = encodeURI(file);
-    const preview = file.endsWith('.png') ? `<img src="${href}" alt="" loading="lazy">` : '<span class="pdf">PDF</span>';
+    const preview = file.endsWith('.png')
+      ? `<img src="${href}" alt="" loading="lazy">`
+      : '<span class="pdf">PDF</span>';
     return `<li><a href="${href}">${preview}</a><p>${escapeHtml(caption)}<br><code>${escapeHtml(file)}</code></p></li>`;
   });
   return `<!doctype html>
@@ -227,7 +258,12 @@ async function buildForShots(contentDir: string): Promise<string> {
   return result.outDir;
 }
 
-async function shootAll(browser: Browser, host: StaticHost, distDir: string, options: Options): Promise<{ written: Written[]; note: string }> {
+async function shootAll(
+  browser: Browser,
+  host: StaticHost,
+  distDir: string,
+  options: Options,
+): Promise<{ written: Written[]; note: string }> {
   const article = firstPageUnder(distDir, 'articles');
   const query = await searchWord(browser, host.url + article);
   const matches = (name: string) => name.includes(options.only);
@@ -246,7 +282,8 @@ async function main(): Promise<void> {
   // Missing tools are reported before a build that would be wasted.
   chromiumPath();
   nginxPath();
-  if (!anyShotMatches(options)) throw new Error(`No shot's file name contains "${options.only}"; try --only article or --only 360.`);
+  if (!anyShotMatches(options))
+    throw new Error(`No shot's file name contains "${options.only}"; try --only article or --only 360.`);
   const distDir = await buildForShots(options.contentDir);
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -257,7 +294,9 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(OUT_DIR, 'index.html'), contactSheet(written, options.contentDir));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (note) process.stdout.write(`${note}\n`);
-    process.stdout.write(`✓ ${written.length} files in ${path.relative(process.cwd(), OUT_DIR)}/ (open index.html) in ${seconds} s\n`);
+    process.stdout.write(
+      `✓ ${written.length} files in ${path.relative(process.cwd(), OUT_DIR)}/ (open index.html) in ${seconds} s\n`,
+    );
   } finally {
     await browser.close();
     await host.stop();

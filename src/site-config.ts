@@ -23,7 +23,9 @@ export function siteConfig(env: NodeJS.ProcessEnv, root: string): SiteConfig {
     const url = new URL(site);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
   } catch {
-    throw new Error(`SITE_URL="${site}" is not an absolute http(s) origin; set it like SITE_URL=https://news.example.org`);
+    throw new Error(
+      `SITE_URL="${site}" is not an absolute http(s) origin; set it like SITE_URL=https://news.example.org`,
+    );
   }
   const base = normalizeBase(env.BASE_PATH ?? '/');
   if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base)) {
@@ -31,6 +33,8 @@ export function siteConfig(env: NodeJS.ProcessEnv, root: string): SiteConfig {
   }
   const contentDir = path.resolve(root, env.CONTENT_DIR || 'content');
   const outDir = path.resolve(root, env.OUT_DIR || 'dist');
-  const cacheDir = env.OUT_DIR ? path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`) : path.resolve(root, 'node_modules/.astro');
+  const cacheDir = env.OUT_DIR
+    ? path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`)
+    : path.resolve(root, 'node_modules/.astro');
   return { site, base, contentDir, outDir, cacheDir, renderedDir: path.join(cacheDir, 'rendered-articles') };
 }

@@ -34,7 +34,13 @@ function reporter(file: VFile, problems: ContentProblem[]): Report {
   const shownFile = file.path ? displayPath(file.path) : '<article>';
   return (node, { rule, message, hint }) => {
     const start = node?.position?.start;
-    problems.push({ file: shownFile, ...(start ? { line: start.line, column: start.column } : {}), message, hint, rule });
+    problems.push({
+      file: shownFile,
+      ...(start ? { line: start.line, column: start.column } : {}),
+      message,
+      hint,
+      rule,
+    });
   };
 }
 

@@ -24,7 +24,15 @@ export function statusBadge(status: keyof typeof CLAIM_STATUSES, updated?: strin
   const { label, meaning } = CLAIM_STATUSES[status];
   return h('span', { className: ['status', `status--${status}`] }, [
     h('span', { className: ['status__label'] }, label),
-    ...(updated ? [' ', h('span', { className: ['status__updated'] }, ['· updated ', h('time', { dateTime: updated }, formatDay(updated))])] : []),
+    ...(updated
+      ? [
+          ' ',
+          h('span', { className: ['status__updated'] }, [
+            '· updated ',
+            h('time', { dateTime: updated }, formatDay(updated)),
+          ]),
+        ]
+      : []),
     ' ',
     h('span', { className: ['status__meaning'] }, meaning),
   ]);
@@ -54,7 +62,9 @@ export function cardBody(record: AnnotationRecord, context: CardContext): Elemen
       const person = registry.people.get(record.person!)!.data;
       return [
         h('p', { className: ['card__meta'] }, personLine(record.person!, context)),
-        h('p', { className: ['card__link'] }, [h('a', { href: urls.person(record.person!) }, `About ${person.name}: quotes and claims`)]),
+        h('p', { className: ['card__link'] }, [
+          h('a', { href: urls.person(record.person!) }, `About ${person.name}: quotes and claims`),
+        ]),
       ];
     }
     case 'quote': {
@@ -76,7 +86,12 @@ export function cardBody(record: AnnotationRecord, context: CardContext): Elemen
           h('data', { value: record.value }, formatFigureValue(record.value!, record.unit)),
         ]),
         ...(record.about
-          ? [h('p', { className: ['card__meta'] }, [h('span', { className: ['card__key'] }, 'Measures: '), record.about])]
+          ? [
+              h('p', { className: ['card__meta'] }, [
+                h('span', { className: ['card__key'] }, 'Measures: '),
+                record.about,
+              ]),
+            ]
           : []),
         ...(record.claim ? claimSummary(record.claim, context) : []),
       ];

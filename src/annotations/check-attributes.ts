@@ -6,7 +6,11 @@ import type { ProblemText } from './messages';
 import { plainText } from './plain-text';
 
 /** Problems with one attribute as written: not ours, empty, or too long. */
-function attributeProblem(kind: AnnotationKind, key: string, value: string | null | undefined): ProblemText | undefined {
+function attributeProblem(
+  kind: AnnotationKind,
+  key: string,
+  value: string | null | undefined,
+): ProblemText | undefined {
   const spec = KIND_SPECS[kind];
   const allowed = [...spec.required, ...spec.optional];
   if (!allowed.includes(key)) return messages.unexpectedAttribute(key, value, kind, allowed);

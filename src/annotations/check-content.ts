@@ -55,7 +55,12 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
     counts.articles++;
     // Render in the same pass as the check, so each article is parsed once per build.
     const render = Boolean(onRendered && article.data);
-    const { html, text, annotations, problems: bodyProblems } = renderArticle({ source: article.source, file: article.file, registry, base, render });
+    const {
+      html,
+      text,
+      annotations,
+      problems: bodyProblems,
+    } = renderArticle({ source: article.source, file: article.file, registry, base, render });
     counts.annotations += annotations.length;
     problems.push(...bodyProblems);
     if (onRendered && article.data && !bodyProblems.length) {

@@ -12,13 +12,25 @@ import { collapse, plainText } from './plain-text';
  * `quote: very substantial framework` + an article without those words →
  * `claim-quote-not-verbatim`, reported at the first annotation citing the claim.
  */
-export function checkClaimQuotes(tree: Root, citations: ReadonlyMap<string, TextDirective>, registry: Registry, report: Report): void {
+export function checkClaimQuotes(
+  tree: Root,
+  citations: ReadonlyMap<string, TextDirective>,
+  registry: Registry,
+  report: Report,
+): void {
   const articleText = plainText(tree);
   for (const [claimId, node] of citations) {
     const claim = registry.claims.get(claimId)!;
     if (claim.data.quote && !articleText.includes(collapse(claim.data.quote))) {
       const where = claim.source.placeOf(['quote']);
-      report(node, messages.claimQuoteNotVerbatim(claimId, claim.data.quote, `${displayPath(claim.file)}:${where.line}:${where.column}`));
+      report(
+        node,
+        messages.claimQuoteNotVerbatim(
+          claimId,
+          claim.data.quote,
+          `${displayPath(claim.file)}:${where.line}:${where.column}`,
+        ),
+      );
     }
   }
 }

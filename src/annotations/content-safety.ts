@@ -2,13 +2,22 @@ import type { Definition, Image, Link, Nodes } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import * as messages from './messages';
 import type { Report } from './messages';
-import { FORBIDDEN_ELEMENTS, PAGE_ATTRIBUTES, URL_ATTRIBUTES, isAllowedContentUrl, isPathBesideArticle } from './safe-content';
+import {
+  FORBIDDEN_ELEMENTS,
+  PAGE_ATTRIBUTES,
+  URL_ATTRIBUTES,
+  isAllowedContentUrl,
+  isPathBesideArticle,
+} from './safe-content';
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 /** An MDX expression that is only a comment (block or line comments, nothing else). */
 function isComment(code: string): boolean {
-  return !code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim();
+  return !code
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/[^\n]*/g, '')
+    .trim();
 }
 
 /** Whether a node sits inside a Markdown link or an `<a>` element. */
@@ -17,7 +26,8 @@ export function insideLink(ancestors: readonly Nodes[]): boolean {
     (ancestor) =>
       ancestor.type === 'link' ||
       ancestor.type === 'linkReference' ||
-      ((ancestor.type === 'mdxJsxTextElement' || ancestor.type === 'mdxJsxFlowElement') && (ancestor.name ?? '').toLowerCase() === 'a'),
+      ((ancestor.type === 'mdxJsxTextElement' || ancestor.type === 'mdxJsxFlowElement') &&
+        (ancestor.name ?? '').toLowerCase() === 'a'),
   );
 }
 
@@ -74,7 +84,10 @@ export function checkJsx(node: JsxElement, report: Report): void {
     report(node, messages.componentElement(node.name ?? ''));
   }
   for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxExpressionAttribute' || (typeof attribute.value === 'object' && attribute.value !== null)) {
+    if (
+      attribute.type === 'mdxJsxExpressionAttribute' ||
+      (typeof attribute.value === 'object' && attribute.value !== null)
+    ) {
       report(node, messages.codeInAttribute(node.name ?? ''));
       continue;
     }
@@ -84,12 +97,17 @@ export function checkJsx(node: JsxElement, report: Report): void {
 }
 
 /** What is wrong with one quoted (or bare) attribute of a plain element, if anything. */
-function attributeProblem(element: string, written: string, attribute: MdxJsxAttribute): messages.ProblemText | undefined {
+function attributeProblem(
+  element: string,
+  written: string,
+  attribute: MdxJsxAttribute,
+): messages.ProblemText | undefined {
   const key = attribute.name.toLowerCase();
   const value = attribute.value;
   if (key.startsWith('on')) return messages.eventHandler(attribute.name, written);
   if (PAGE_ATTRIBUTES.has(key) || key.startsWith('popover')) return messages.pageAttribute(attribute.name, written);
-  if (key === 'dangerouslysetinnerhtml' || key === 'set:html') return messages.rawHtmlAttribute(attribute.name, written);
+  if (key === 'dangerouslysetinnerhtml' || key === 'set:html')
+    return messages.rawHtmlAttribute(attribute.name, written);
   if (typeof value !== 'string') return undefined;
   if (URL_ATTRIBUTES.has(key) && !isAllowedContentUrl(value)) return messages.unsafeUrlAttribute(value, attribute.name);
   if (element === 'img' && key === 'src' && isPathBesideArticle(value)) return messages.imageBesideArticle(value);

@@ -48,15 +48,27 @@ function markerLabel(record: AnnotationRecord): string {
 
 /** The label's words: inside the trigger button, or as text followed by a numbered marker. */
 function triggerChildren(node: TextDirective, record: AnnotationRecord): PhrasingContent[] {
-  const trigger = { type: 'button', className: ['annotation__trigger'], popoverTarget: cardId(record.id), ariaDescribedBy: kindHintId(record.kind) };
+  const trigger = {
+    type: 'button',
+    className: ['annotation__trigger'],
+    popoverTarget: cardId(record.id),
+    ariaDescribedBy: kindHintId(record.kind),
+  };
   const label = node.children as PhrasingContent[];
   // A button may not contain links or other buttons, and browsers lay a button out as one
   // box that never wraps like text: a label holding a nested annotation, or longer than a
   // few words, keeps its words as text and gets a small numbered trigger after them.
   if (!hasInteractive(label) && record.text.length <= MAX_BUTTON_LABEL) {
-    return [{ type: 'emphasis', data: { hName: 'button', hProperties: trigger }, children: label }] as unknown as PhrasingContent[];
+    return [
+      { type: 'emphasis', data: { hName: 'button', hProperties: trigger }, children: label },
+    ] as unknown as PhrasingContent[];
   }
-  const marker = { ...trigger, className: ['annotation__trigger', 'annotation__marker'], dataNote: String(record.number), ariaLabel: markerLabel(record) };
+  const marker = {
+    ...trigger,
+    className: ['annotation__trigger', 'annotation__marker'],
+    dataNote: String(record.number),
+    ariaLabel: markerLabel(record),
+  };
   return [
     { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['annotation__text'] } }, children: label },
     // The visible number comes from CSS (`attr(data-note)`) so it never joins the article text.
@@ -83,22 +95,34 @@ export function renderTrigger(node: TextDirective, record: AnnotationRecord): vo
 }
 
 /** `Quote: ` before a card's or endnote's title. */
-const kindPrefix = (record: AnnotationRecord) => h('span', { className: ['card__kind'] }, `${KINDS[record.kind].one}: `);
+const kindPrefix = (record: AnnotationRecord) =>
+  h('span', { className: ['card__kind'] }, `${KINDS[record.kind].one}: `);
 
 /** The in-place card: a native popover, opened by its trigger without JavaScript. */
 export function cardElement(record: AnnotationRecord, context: CardContext): Element {
   const id = cardId(record.id);
-  return h('div', { id, popover: 'auto', role: 'dialog', ariaLabelledBy: `${id}-title`, className: ['card', `card--${record.kind}`], dataPagefindIgnore: '' }, [
-    h('div', { className: ['card__header'] }, [
-      h('p', { className: ['card__title'], id: `${id}-title` }, [kindPrefix(record), cardTitle(record, context)]),
-      h('button', { type: 'button', className: ['card__close'], popoverTarget: id, popoverTargetAction: 'hide' }, [
-        h('span', { ariaHidden: 'true' }, '×'),
-        h('span', { className: ['visually-hidden'] }, 'Close'),
+  return h(
+    'div',
+    {
+      id,
+      popover: 'auto',
+      role: 'dialog',
+      ariaLabelledBy: `${id}-title`,
+      className: ['card', `card--${record.kind}`],
+      dataPagefindIgnore: '',
+    },
+    [
+      h('div', { className: ['card__header'] }, [
+        h('p', { className: ['card__title'], id: `${id}-title` }, [kindPrefix(record), cardTitle(record, context)]),
+        h('button', { type: 'button', className: ['card__close'], popoverTarget: id, popoverTargetAction: 'hide' }, [
+          h('span', { ariaHidden: 'true' }, '×'),
+          h('span', { className: ['visually-hidden'] }, 'Close'),
+        ]),
       ]),
-    ]),
-    ...cardBody(record, context),
-    passageLink(record),
-  ]);
+      ...cardBody(record, context),
+      passageLink(record),
+    ],
+  );
 }
 
 /**
@@ -107,7 +131,9 @@ export function cardElement(record: AnnotationRecord, context: CardContext): Ele
  * browsers ignore it when following a link within the page.)
  */
 function passageLink(record: AnnotationRecord): Element {
-  return h('p', { className: ['card__share'] }, [h('a', { href: `#${record.id}`, dataCopyLink: '' }, 'Link to this passage')]);
+  return h('p', { className: ['card__share'] }, [
+    h('a', { href: `#${record.id}`, dataCopyLink: '' }, 'Link to this passage'),
+  ]);
 }
 
 /** One endnote: the card's content in the flow of the page, for print and older browsers. */
@@ -115,14 +141,21 @@ export function endnoteItem(record: AnnotationRecord, context: CardContext): Ele
   return h('li', { id: noteId(record.id), className: ['endnote', `endnote--${record.kind}`] }, [
     h('p', { className: ['endnote__title'] }, [
       kindPrefix(record),
-      h('a', { href: `#${record.id}` }, [cardTitle(record, context), h('span', { className: ['visually-hidden'] }, ' (back to the text)')]),
+      h('a', { href: `#${record.id}` }, [
+        cardTitle(record, context),
+        h('span', { className: ['visually-hidden'] }, ' (back to the text)'),
+      ]),
     ]),
     ...cardBody(record, context),
   ]);
 }
 
 /** Cards (popovers, after the text) and endnotes (in the flow, for print and old browsers). */
-export function appendCardsAndEndnotes(tree: Root, annotations: readonly AnnotationRecord[], context: CardContext): void {
+export function appendCardsAndEndnotes(
+  tree: Root,
+  annotations: readonly AnnotationRecord[],
+  context: CardContext,
+): void {
   const kinds = ANNOTATION_KINDS.filter((kind) => annotations.some((a) => a.kind === kind));
   const hints = kinds.map((kind) => h('span', { id: kindHintId(kind), hidden: true }, KINDS[kind].hint));
   tree.children.push(
@@ -143,7 +176,11 @@ export function appendCardsAndEndnotes(tree: Root, annotations: readonly Annotat
         hProperties: { className: ['endnotes'], ariaLabelledBy: ['endnotes-title'], dataPagefindIgnore: '' },
         hChildren: [
           h('h2', { id: 'endnotes-title' }, 'Annotations'),
-          h('ol', { className: ['endnotes__list'] }, annotations.map((a) => endnoteItem(a, context))),
+          h(
+            'ol',
+            { className: ['endnotes__list'] },
+            annotations.map((a) => endnoteItem(a, context)),
+          ),
         ],
       },
     },

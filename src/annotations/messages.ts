@@ -31,38 +31,88 @@ const IMAGE_HINT =
   'images beside an article are not published: put the file in public/ and write its site path (`/images/map.png`), or use an https:// URL';
 
 export const unsafeLink = (url: string) =>
-  problem('unsafe-link', `Unexpected link \`${url.slice(0, 80)}\`, expected an http(s) URL, a site path or a #fragment`, 'links from content may only use http: or https:; remove the link or point it at a web page');
+  problem(
+    'unsafe-link',
+    `Unexpected link \`${url.slice(0, 80)}\`, expected an http(s) URL, a site path or a #fragment`,
+    'links from content may only use http: or https:; remove the link or point it at a web page',
+  );
 
 export const unsafeUrlAttribute = (url: string, attribute: string) =>
-  problem('unsafe-link', `Unexpected URL \`${url.slice(0, 80)}\` in \`${attribute}\`, expected an http(s) URL or a site path`, 'links from content may only use http: or https:');
+  problem(
+    'unsafe-link',
+    `Unexpected URL \`${url.slice(0, 80)}\` in \`${attribute}\`, expected an http(s) URL or a site path`,
+    'links from content may only use http: or https:',
+  );
 
 export const imageBesideArticle = (url: string) =>
-  problem('image-beside-article', `Unexpected image path \`${shown(url, 80)}\`, expected an http(s) URL or a site path`, IMAGE_HINT);
+  problem(
+    'image-beside-article',
+    `Unexpected image path \`${shown(url, 80)}\`, expected an http(s) URL or a site path`,
+    IMAGE_HINT,
+  );
 
-export const rawHtml = () => problem('raw-html', 'Unexpected raw HTML, expected Markdown', 'write the text in Markdown; raw HTML is not published');
+export const rawHtml = () =>
+  problem(
+    'raw-html',
+    'Unexpected raw HTML, expected Markdown',
+    'write the text in Markdown; raw HTML is not published',
+  );
 
 export const rawHtmlAttribute = (attribute: string, element: string) =>
-  problem('raw-html', `Unexpected \`${attribute}\` on \`<${element}>\``, 'raw HTML is not published; write the text in Markdown');
+  problem(
+    'raw-html',
+    `Unexpected \`${attribute}\` on \`<${element}>\``,
+    'raw HTML is not published; write the text in Markdown',
+  );
 
-export const linkInsideLink = () => problem('link-inside-link', 'Unexpected link inside a link', 'a link cannot contain another link; remove one of them');
+export const linkInsideLink = () =>
+  problem(
+    'link-inside-link',
+    'Unexpected link inside a link',
+    'a link cannot contain another link; remove one of them',
+  );
 
 export const importInArticle = () =>
-  problem('import-in-article', 'Unexpected `import` or `export` in an article, expected text', 'articles are text and annotations; code is not run from content, remove the statement');
+  problem(
+    'import-in-article',
+    'Unexpected `import` or `export` in an article, expected text',
+    'articles are text and annotations; code is not run from content, remove the statement',
+  );
 
 export const expressionInArticle = (code: string) =>
-  problem('expression-in-article', `Unexpected expression \`{${shown(code, 40)}}\`, expected text`, 'in MDX `{` starts code, which articles may not run: write a literal brace as `\\{`; attributes of an annotation follow its `]` directly: `:quote[words]{by=person-id}`');
+  problem(
+    'expression-in-article',
+    `Unexpected expression \`{${shown(code, 40)}}\`, expected text`,
+    'in MDX `{` starts code, which articles may not run: write a literal brace as `\\{`; attributes of an annotation follow its `]` directly: `:quote[words]{by=person-id}`',
+  );
 
 export const forbiddenElement = (element: string) =>
-  problem('forbidden-element', `Unexpected \`<${element}>\` element, expected article text`, 'articles may not embed scripts, styles, frames, forms, controls or objects; remove it');
+  problem(
+    'forbidden-element',
+    `Unexpected \`<${element}>\` element, expected article text`,
+    'articles may not embed scripts, styles, frames, forms, controls or objects; remove it',
+  );
 
 export const componentElement = (element: string) =>
-  problem('component-element', `Unexpected \`<${shown(element, 40)}>\`, expected a lowercase HTML element`, 'articles cannot use components or fragments; write the text in Markdown or with a plain HTML element such as `<abbr>`');
+  problem(
+    'component-element',
+    `Unexpected \`<${shown(element, 40)}>\`, expected a lowercase HTML element`,
+    'articles cannot use components or fragments; write the text in Markdown or with a plain HTML element such as `<abbr>`',
+  );
 
 export const codeInAttribute = (element: string) =>
-  problem('code-in-attribute', `Unexpected code in an attribute of \`<${element}>\`, expected a quoted value`, 'write attribute values in quotes (`title="…"`); code in `{…}` is not run from content');
+  problem(
+    'code-in-attribute',
+    `Unexpected code in an attribute of \`<${element}>\`, expected a quoted value`,
+    'write attribute values in quotes (`title="…"`); code in `{…}` is not run from content',
+  );
 
 export const eventHandler = (attribute: string, element: string) =>
-  problem('event-handler', `Unexpected event handler \`${attribute}\` on \`<${element}>\``, 'scripts in content are not allowed; remove the attribute');
+  problem(
+    'event-handler',
+    `Unexpected event handler \`${attribute}\` on \`<${element}>\``,
+    'scripts in content are not allowed; remove the attribute',
+  );
 
 export const pageAttribute = (attribute: string, element: string) =>
   problem(
@@ -76,59 +126,122 @@ export const pageAttribute = (attribute: string, element: string) =>
 // Directives: ours, near-misses of ours, and the wrong shape.
 
 export const unclosedDirective = (kind: AnnotationKind) =>
-  problem('unclosed-directive', `Unclosed \`:${kind}\`, expected \`:${kind}[words]{attributes}\` with both brackets closed`, `close the \`[\` with \`]\` and the \`{\` with \`}\` on the same paragraph, for example \`${example(kind)}\`; to write the text literally, escape the colon: \`\\:${kind}\``);
+  problem(
+    'unclosed-directive',
+    `Unclosed \`:${kind}\`, expected \`:${kind}[words]{attributes}\` with both brackets closed`,
+    `close the \`[\` with \`]\` and the \`{\` with \`}\` on the same paragraph, for example \`${example(kind)}\`; to write the text literally, escape the colon: \`\\:${kind}\``,
+  );
 
 export const annotationInsideLink = (kind: AnnotationKind) =>
-  problem('annotation-inside-link', `Unexpected \`:${kind}\` inside a link, expected the annotation outside it`, 'an annotation opens a card and cannot sit inside a link; put the link inside the annotation label or next to it');
+  problem(
+    'annotation-inside-link',
+    `Unexpected \`:${kind}\` inside a link, expected the annotation outside it`,
+    'an annotation opens a card and cannot sit inside a link; put the link inside the annotation label or next to it',
+  );
 
 export const nearMissDirective = (name: string, meant: AnnotationKind) =>
-  problem('near-miss-directive', `Unexpected directive \`:${shown(name, 40)}\`, expected one of ${ANNOTATION_KINDS.map((k) => `\`:${k}\``).join(', ')}`, `did you mean \`:${meant}\`? (${example(meant)}); to keep the text as written, escape the colon: \`\\:${name}\``);
+  problem(
+    'near-miss-directive',
+    `Unexpected directive \`:${shown(name, 40)}\`, expected one of ${ANNOTATION_KINDS.map((k) => `\`:${k}\``).join(', ')}`,
+    `did you mean \`:${meant}\`? (${example(meant)}); to keep the text as written, escape the colon: \`\\:${name}\``,
+  );
 
 export const blockDirective = (type: 'leafDirective' | 'containerDirective', name: string, kind: AnnotationKind) =>
-  problem('block-directive', `Unexpected ${type === 'leafDirective' ? 'leaf (`::`)' : 'container (`:::`)'} directive \`${name}\`, expected a text directive with one colon`, `write \`${example(kind)}\` inside a sentence`);
+  problem(
+    'block-directive',
+    `Unexpected ${type === 'leafDirective' ? 'leaf (`::`)' : 'container (`:::`)'} directive \`${name}\`, expected a text directive with one colon`,
+    `write \`${example(kind)}\` inside a sentence`,
+  );
 
 // Attributes and labels of one annotation.
 
 const written = (key: string) => (key === 'id' ? '`#id`' : `\`${key}\``);
 
-export const unexpectedAttribute = (key: string, value: string | null | undefined, kind: AnnotationKind, allowed: readonly string[]) =>
-  problem('unexpected-attribute', `Unexpected attribute \`${shown(key === 'class' ? `.${value}` : key, 40)}\` on \`:${kind}\`, expected ${allowed.map(written).join(', ')}`, `${didYouMean(key.slice(0, 40), allowed)}for example \`${example(kind)}\``);
+export const unexpectedAttribute = (
+  key: string,
+  value: string | null | undefined,
+  kind: AnnotationKind,
+  allowed: readonly string[],
+) =>
+  problem(
+    'unexpected-attribute',
+    `Unexpected attribute \`${shown(key === 'class' ? `.${value}` : key, 40)}\` on \`:${kind}\`, expected ${allowed.map(written).join(', ')}`,
+    `${didYouMean(key.slice(0, 40), allowed)}for example \`${example(kind)}\``,
+  );
 
 export const emptyAttribute = (key: string, kind: AnnotationKind) =>
-  problem('empty-attribute', `Unexpected empty \`${key}\` on \`:${kind}\`, expected a value`, `for example \`${example(kind)}\``);
+  problem(
+    'empty-attribute',
+    `Unexpected empty \`${key}\` on \`:${kind}\`, expected a value`,
+    `for example \`${example(kind)}\``,
+  );
 
 export const attributeTooLong = (key: string, length: number, kind: AnnotationKind) =>
   problem(
     'attribute-too-long',
     `Unexpected ${length}-character \`${key}\` on \`:${kind}\`, expected at most ${LIMITS.attribute} characters`,
-    key === 'about' ? 'say in a few words what the figure measures; background belongs in the text or a claim file' : 'ids and values are short: check for a missing quotation mark or `}`',
+    key === 'about'
+      ? 'say in a few words what the figure measures; background belongs in the text or a claim file'
+      : 'ids and values are short: check for a missing quotation mark or `}`',
   );
 
 export const missingAttribute = (key: string, kind: AnnotationKind) =>
-  problem('missing-attribute', `Missing ${key === 'id' ? '`#id`' : `\`${key}=…\``} on \`:${kind}\``, `add it, for example \`${example(kind)}\``);
+  problem(
+    'missing-attribute',
+    `Missing ${key === 'id' ? '`#id`' : `\`${key}=…\``} on \`:${kind}\``,
+    `add it, for example \`${example(kind)}\``,
+  );
 
 export const missingLabel = (kind: AnnotationKind) =>
-  problem('missing-label', `Missing text on \`:${kind}\`, expected the annotated words in \`[…]\``, `for example \`${example(kind)}\``);
+  problem(
+    'missing-label',
+    `Missing text on \`:${kind}\`, expected the annotated words in \`[…]\``,
+    `for example \`${example(kind)}\``,
+  );
 
 export const labelTooLong = (length: number, kind: AnnotationKind) =>
-  problem('label-too-long', `Unexpected ${length}-character label on \`:${kind}\`, expected at most ${LIMITS.label} characters`, 'annotate the words that matter (a quote, a figure, a name), not whole passages; check for a missing `]`');
+  problem(
+    'label-too-long',
+    `Unexpected ${length}-character label on \`:${kind}\`, expected at most ${LIMITS.label} characters`,
+    'annotate the words that matter (a quote, a figure, a name), not whole passages; check for a missing `]`',
+  );
 
 // References to people and claims.
 
 export const unusablePerson = (id: string) =>
-  problem('unusable-person', `Person \`${id}\` cannot be used until its file is fixed`, `see the problems reported for content/people/${id}.yaml`);
+  problem(
+    'unusable-person',
+    `Person \`${id}\` cannot be used until its file is fixed`,
+    `see the problems reported for content/people/${id}.yaml`,
+  );
 
 export const unknownPerson = (id: string, key: 'id' | 'by', known: Iterable<string>) =>
-  problem('unknown-person', `Unknown person \`${shown(id)}\` in \`${key === 'id' ? '#' : 'by='}${shown(id)}\``, `${idTrouble(id)}${didYouMean(id.slice(0, 200), known)}people are the file names in content/people`);
+  problem(
+    'unknown-person',
+    `Unknown person \`${shown(id)}\` in \`${key === 'id' ? '#' : 'by='}${shown(id)}\``,
+    `${idTrouble(id)}${didYouMean(id.slice(0, 200), known)}people are the file names in content/people`,
+  );
 
 export const unusableClaim = (id: string) =>
-  problem('unusable-claim', `Claim \`${id}\` cannot be used until its file is fixed`, `see the problems reported for content/claims/${id}.yaml`);
+  problem(
+    'unusable-claim',
+    `Claim \`${id}\` cannot be used until its file is fixed`,
+    `see the problems reported for content/claims/${id}.yaml`,
+  );
 
 export const unknownClaim = (id: string, known: Iterable<string>) =>
-  problem('unknown-claim', `Unknown claim \`${shown(id)}\``, `${idTrouble(id)}${didYouMean(id.slice(0, 200), known)}claims are the file names in content/claims`);
+  problem(
+    'unknown-claim',
+    `Unknown claim \`${shown(id)}\``,
+    `${idTrouble(id)}${didYouMean(id.slice(0, 200), known)}claims are the file names in content/claims`,
+  );
 
 export const speakerNotClaimant = (person: string, claim: string, claimant: string) =>
-  problem('speaker-not-claimant', `Unexpected speaker \`${person}\` for claim \`${claim}\`, expected its claimant \`${claimant}\``, `a quote backs a claim of its own speaker: change \`by=\` or \`claim=\`, or fix \`claimant\` in content/claims/${claim}.yaml`);
+  problem(
+    'speaker-not-claimant',
+    `Unexpected speaker \`${person}\` for claim \`${claim}\`, expected its claimant \`${claimant}\``,
+    `a quote backs a claim of its own speaker: change \`by=\` or \`claim=\`, or fix \`claimant\` in content/claims/${claim}.yaml`,
+  );
 
 export const badFigureValue = (value: string) =>
   problem(
@@ -140,19 +253,35 @@ export const badFigureValue = (value: string) =>
   );
 
 export const claimQuoteNotVerbatim = (claimId: string, quote: string, where: string) =>
-  problem('claim-quote-not-verbatim', `Unexpected claim quote: \`${claimId}\` quotes “${quote}” (${where}), but those words are not in this article`, 'copy the quote exactly from the article text (same apostrophes, quotation marks and spelling), or remove `quote:` from the claim file');
+  problem(
+    'claim-quote-not-verbatim',
+    `Unexpected claim quote: \`${claimId}\` quotes “${quote}” (${where}), but those words are not in this article`,
+    'copy the quote exactly from the article text (same apostrophes, quotation marks and spelling), or remove `quote:` from the claim file',
+  );
 
 // Anchors.
 
 export const badAnchor = (anchor: string, kind: AnnotationKind) =>
-  problem('bad-anchor', `Unexpected anchor \`#${shown(anchor)}\` on \`:${kind}\`, expected lowercase letters, digits and hyphens`, 'anchors become URLs (`/articles/<slug>/#anchor`); use plain ASCII such as `#deal-quote`');
+  problem(
+    'bad-anchor',
+    `Unexpected anchor \`#${shown(anchor)}\` on \`:${kind}\`, expected lowercase letters, digits and hyphens`,
+    'anchors become URLs (`/articles/<slug>/#anchor`); use plain ASCII such as `#deal-quote`',
+  );
 
 export const duplicateAnchor = (anchor: string, first?: { line: number; column: number }) =>
-  problem('duplicate-anchor', `Duplicate id \`#${anchor}\`${first ? ` (first used at ${first.line}:${first.column})` : ''}`, 'each anchor must be unique in the article; rename one of them');
+  problem(
+    'duplicate-anchor',
+    `Duplicate id \`#${anchor}\`${first ? ` (first used at ${first.line}:${first.column})` : ''}`,
+    'each anchor must be unique in the article; rename one of them',
+  );
 
 // Article files and syntax.
 
 export const mdxSyntax = (reason: string, hint: string) => problem('mdx-syntax', `MDX syntax error: ${reason}`, hint);
 
 export const noArticlesFolder = () =>
-  problem('no-articles-folder', 'no `articles/` folder in the content folder', 'point CONTENT_DIR at the folder that holds articles/, people/ and claims/');
+  problem(
+    'no-articles-folder',
+    'no `articles/` folder in the content folder',
+    'point CONTENT_DIR at the folder that holds articles/, people/ and claims/',
+  );

@@ -26,7 +26,8 @@ function parser(file: string) {
   return processor.use(remarkGfm).use(remarkDirective);
 }
 
-export type ParsedBody = { tree: Root; file: VFile; problem?: undefined } | { tree?: undefined; file: VFile; problem: ContentProblem };
+export type ParsedBody =
+  { tree: Root; file: VFile; problem?: undefined } | { tree?: undefined; file: VFile; problem: ContentProblem };
 
 /**
  * Parses one article body into the tree the annotation pipeline sees at build time.
@@ -57,7 +58,9 @@ function syntaxHint(error: SyntaxErrorLike): string {
   if (/expression|brace|acorn/i.test(reason) || error.source === 'micromark-extension-mdx-expression') {
     return 'in MDX `{` starts code: write a literal brace as `\\{`, and close annotation attributes with `}` on the same line (`:quote[words]{by=person-id}`)';
   }
-  if (/before name|character .* in name|after name|closing tag|opening tag|end of file|self-closing|tag/i.test(reason)) {
+  if (
+    /before name|character .* in name|after name|closing tag|opening tag|end of file|self-closing|tag/i.test(reason)
+  ) {
     return 'in MDX `<` starts a tag: write a literal `<` as `\\<` (or `&lt;`), and close every tag you open (`<abbr>…</abbr>`)';
   }
   if (/import|export/i.test(reason)) return 'articles may not hold `import` or `export` statements; remove the line';

@@ -48,7 +48,9 @@ function claimRef(id: string, node: TextDirective, { registry, citations }: Read
 /** A quote backs a claim of its own speaker only. */
 function speakerProblem(refs: References, { registry }: ReadContext): ProblemText | undefined {
   const claimant = refs.claim && registry.claims.get(refs.claim)!.data.claimant;
-  return refs.person && claimant && claimant !== refs.person ? messages.speakerNotClaimant(refs.person, refs.claim!, claimant) : undefined;
+  return refs.person && claimant && claimant !== refs.person
+    ? messages.speakerNotClaimant(refs.person, refs.claim!, claimant)
+    : undefined;
 }
 
 /** `value=100`, `value=2025-11-01` → the value; `value=4m` → a problem. */
@@ -62,7 +64,12 @@ function figureValue(written: string): string | ProblemText {
  * `:person{#x}` → person; `:quote{by= claim=}` → person, claim, speaker check;
  * `:claim{#x}` → claim; `:figure{value= claim=}` → value, claim.
  */
-function resolveReferences(node: TextDirective, kind: AnnotationKind, context: ReadContext, problems: ProblemText[]): References {
+function resolveReferences(
+  node: TextDirective,
+  kind: AnnotationKind,
+  context: ReadContext,
+  problems: ProblemText[],
+): References {
   const attributes = node.attributes ?? {};
   const refs: References = {};
   const take = <K extends keyof References>(key: K, result: string | ProblemText | undefined) => {
@@ -86,15 +93,24 @@ function resolveReferences(node: TextDirective, kind: AnnotationKind, context: R
 }
 
 /** Explicit `#anchor` for quotes and figures, otherwise derived from the person, claim or label. */
-function annotationId(node: TextDirective, kind: AnnotationKind, refs: References, number: number, context: ReadContext): string | ProblemText {
+function annotationId(
+  node: TextDirective,
+  kind: AnnotationKind,
+  refs: References,
+  number: number,
+  context: ReadContext,
+): string | ProblemText {
   const anchor = node.attributes?.id;
   if (KIND_SPECS[kind].idMeans === 'anchor' && anchor) {
     const start = node.position?.start;
     const result = context.ids.anchor(anchor, { line: start?.line ?? 0, column: start?.column ?? 0 });
     if ('id' in result) return result.id;
-    return result.reason === 'bad-anchor' ? messages.badAnchor(anchor, kind) : messages.duplicateAnchor(anchor, result.first);
+    return result.reason === 'bad-anchor'
+      ? messages.badAnchor(anchor, kind)
+      : messages.duplicateAnchor(anchor, result.first);
   }
-  const stem = kind === 'person' ? refs.person! : kind === 'claim' ? refs.claim! : (slugWords(plainText(node)) || String(number));
+  const stem =
+    kind === 'person' ? refs.person! : kind === 'claim' ? refs.claim! : slugWords(plainText(node)) || String(number);
   return context.ids.derived(kind, stem);
 }
 
@@ -106,7 +122,14 @@ function dataRef(kind: AnnotationKind, id: string, { person, claim }: References
 }
 
 /** The record pages, indexes and feeds read, from a valid annotation in its block. */
-function annotationRecord(node: TextDirective, ancestors: readonly Parent[], kind: AnnotationKind, id: string, number: number, refs: References): AnnotationRecord {
+function annotationRecord(
+  node: TextDirective,
+  ancestors: readonly Parent[],
+  kind: AnnotationKind,
+  id: string,
+  number: number,
+  refs: References,
+): AnnotationRecord {
   const attributes = node.attributes ?? {};
   const block = [...ancestors].reverse().find((ancestor) => BLOCK_TYPES.has(ancestor.type));
   const context = plainText(block ?? node);
@@ -137,7 +160,12 @@ function annotationRecord(node: TextDirective, ancestors: readonly Parent[], kin
  * or `undefined` with every problem reported at the directive's place.
  * `number` is the annotation's place in reading order, from 1.
  */
-export function readAnnotation(node: TextDirective, ancestors: readonly Parent[], number: number, context: ReadContext): AnnotationRecord | undefined {
+export function readAnnotation(
+  node: TextDirective,
+  ancestors: readonly Parent[],
+  number: number,
+  context: ReadContext,
+): AnnotationRecord | undefined {
   const kind = node.name as AnnotationKind;
   const fail = (problems: readonly ProblemText[]) => {
     for (const problem of problems) context.report(node, problem);

@@ -33,7 +33,8 @@ function collectText(nodes: readonly (RootContent | ElementContent)[], out: Arti
       out.text += node.value;
     } else if ('children' in node && Array.isArray(node.children)) {
       const element = node as Element;
-      const id = element.type === 'element' && element.properties.dataAnnotation ? String(element.properties.id ?? '') : '';
+      const id =
+        element.type === 'element' && element.properties.dataAnnotation ? String(element.properties.id ?? '') : '';
       const start = out.text.length;
       collectText(element.children, out);
       if (id) out.spans[id] = [start, out.text.length];

@@ -38,7 +38,13 @@ const NO_TEXT: ArticleText = { text: '', spans: {} };
  * 'person-scott-bessent', … }], problems: [] }`. Problems come back with rule ids; the HTML is
  * only rendered when there is none.
  */
-export function renderArticle({ source, file, registry, base = '/', render = true }: RenderArticleInput): RenderedArticle {
+export function renderArticle({
+  source,
+  file,
+  registry,
+  base = '/',
+  render = true,
+}: RenderArticleInput): RenderedArticle {
   const parsed = parseArticleBody(file, source);
   if (parsed.problem) return { html: '', text: NO_TEXT, annotations: [], problems: [parsed.problem] };
   const { annotations, problems } = annotateTree(parsed.tree, parsed.file, registry, base);

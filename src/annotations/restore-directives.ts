@@ -72,7 +72,9 @@ export function restoreDirectives(restore: readonly { node: Directive; parent: P
     if (index < 0) continue;
     const raw = sourceText(node, file) ?? `:${node.name}${toString(node)}`;
     const replacement: RootContent =
-      node.type === 'textDirective' ? { type: 'text', value: raw } : { type: 'paragraph', children: [{ type: 'text', value: raw }] };
+      node.type === 'textDirective'
+        ? { type: 'text', value: raw }
+        : { type: 'paragraph', children: [{ type: 'text', value: raw }] };
     parent.children.splice(index, 1, replacement as never);
   }
 }

@@ -54,7 +54,17 @@ export const FORBIDDEN_ELEMENTS = new Set([
 ]);
 
 /** Attributes whose value is a URL. */
-export const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'srcset', 'xlink:href', 'cite', 'data']);
+export const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'srcset',
+  'xlink:href',
+  'cite',
+  'data',
+]);
 
 /** Attributes that would reach into the page: styles the CSP blocks, ids and focus order it owns. */
 export const PAGE_ATTRIBUTES = new Set(['style', 'id', 'tabindex', 'autofocus', 'contenteditable', 'accesskey']);

@@ -111,7 +111,11 @@ export function articleLoader(options: ContentOptions): Loader {
         }
       };
       await sync();
-      resyncOnChange(context, ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)), sync);
+      resyncOnChange(
+        context,
+        ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)),
+        sync,
+      );
     },
   };
 }

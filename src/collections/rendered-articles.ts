@@ -56,7 +56,8 @@ export class RenderedArticles {
   keepOnly(slugs: ReadonlySet<string>): void {
     if (!fs.existsSync(this.dir)) return;
     for (const name of fs.readdirSync(this.dir)) {
-      if (name !== MANIFEST_FILE && !slugs.has(name.replace(/\.(html|json)$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
+      if (name !== MANIFEST_FILE && !slugs.has(name.replace(/\.(html|json)$/, '')))
+        fs.rmSync(path.join(this.dir, name), { force: true });
     }
   }
 
@@ -76,7 +77,9 @@ export class RenderedArticles {
     try {
       return fs.readFileSync(path.join(this.dir, name), 'utf8');
     } catch (error) {
-      throw new Error(`${what} is missing from ${this.dir} (${(error as Error).message}); run the build again, which renders every article before the pages`);
+      throw new Error(
+        `${what} is missing from ${this.dir} (${(error as Error).message}); run the build again, which renders every article before the pages`,
+      );
     }
   }
 }

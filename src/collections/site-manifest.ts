@@ -17,7 +17,8 @@ export type ManifestPerson = { id: string } & Pick<PersonData, 'name' | 'role' |
   Partial<Pick<PersonData, 'affiliation' | 'country' | 'bio'>>;
 
 /** A claim as search describes it. */
-export type ManifestClaim = { id: string } & Pick<ClaimData, 'statement' | 'claimant'> & Partial<Pick<ClaimData, 'context'>>;
+export type ManifestClaim = { id: string } & Pick<ClaimData, 'statement' | 'claimant'> &
+  Partial<Pick<ClaimData, 'context'>>;
 
 /**
  * What the build's outputs after the pages (the search index) need from the content, written
@@ -35,12 +36,18 @@ export interface SiteManifest {
 }
 
 /** The article fields a manifest keeps. */
-export function manifestArticle(slug: string, { title, published }: Pick<ArticleData, 'title' | 'published'>): ManifestArticle {
+export function manifestArticle(
+  slug: string,
+  { title, published }: Pick<ArticleData, 'title' | 'published'>,
+): ManifestArticle {
   return { slug, title, published, language: SITE_LANGUAGE };
 }
 
 /** The manifest of a checked site: its rendered articles and the people and claims they refer to. */
-export function siteManifest(articles: readonly ManifestArticle[], registry: Pick<Registry, 'people' | 'claims'>): SiteManifest {
+export function siteManifest(
+  articles: readonly ManifestArticle[],
+  registry: Pick<Registry, 'people' | 'claims'>,
+): SiteManifest {
   return {
     articles: [...articles].sort((a, b) => a.slug.localeCompare(b.slug)),
     people: [...registry.people.values()].map(({ id, data: { name, role, aliases, affiliation, country, bio } }) => ({

@@ -16,7 +16,12 @@ export interface LinkedArticle {
  * lead there (see `textDirective`). Person mentions get the id alone: a name is short and
  * recurs, so highlighting it does not help.
  */
-export function passageHref(urls: SiteUrls, article: LinkedArticle, text: ArticleText, record: AnnotationRecord): string {
+export function passageHref(
+  urls: SiteUrls,
+  article: LinkedArticle,
+  text: ArticleText,
+  record: AnnotationRecord,
+): string {
   const directive =
     record.kind === 'person'
       ? ''

@@ -60,7 +60,12 @@ export function graph(nodes: JsonLdNode[]): JsonLdNode {
 }
 
 export function publisherNode(refs: SiteRefs): JsonLdNode {
-  return { '@type': 'NewsMediaOrganization', '@id': nodeIds.publisher(refs), name: refs.siteName, url: abs(refs, refs.urls.home()) };
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': nodeIds.publisher(refs),
+    name: refs.siteName,
+    url: abs(refs, refs.urls.home()),
+  };
 }
 
 export function websiteNode(refs: SiteRefs): JsonLdNode {
@@ -162,7 +167,9 @@ export function articleGraph(refs: SiteRefs, { article, annotations, text, peopl
     mentions: mentioned.map((person) => ({ '@id': nodeIds.person(refs, person.id) })),
     // Corrections only: schema.org has no property for plain updates beyond `dateModified`.
     ...(corrections.length ? { correction: corrections.map(correctionNode) } : {}),
-    ...(quotes.length ? { hasPart: quotes.map((q) => ({ '@id': abs(refs, refs.urls.article(article.id, q.id)) })) } : {}),
+    ...(quotes.length
+      ? { hasPart: quotes.map((q) => ({ '@id': abs(refs, refs.urls.article(article.id, q.id)) })) }
+      : {}),
   };
   return graph([
     newsArticle,
@@ -232,14 +239,20 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
     url: pageUrl,
     text: statement,
     ...(claim.data.quote ? { alternateName: claim.data.quote } : {}),
-    author: { '@type': 'Person', '@id': nodeIds.person(refs, claimant.id), name: claimant.data.name, url: abs(refs, refs.urls.person(claimant.id)) },
+    author: {
+      '@type': 'Person',
+      '@id': nodeIds.person(refs, claimant.id),
+      name: claimant.data.name,
+      url: abs(refs, refs.urls.person(claimant.id)),
+    },
     datePublished: date,
     description: source,
     ...(appearance.length ? { appearance } : {}),
     ...(inArticles.length ? { firstAppearance: inArticles[0] } : {}),
   };
   const verdict = CLAIM_STATUSES[status].verdict ? (status as keyof typeof VERDICT_RATINGS) : undefined;
-  const firstReview = (articles[0] && (lastModified(articles[0].article.data) ?? articles[0].article.data.published)) ?? date;
+  const firstReview =
+    (articles[0] && (lastModified(articles[0].article.data) ?? articles[0].article.data.published)) ?? date;
   const mainNodes: JsonLdNode[] = verdict
     ? [
         {
@@ -263,7 +276,14 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
       ]
     : [claimNode];
   return graph([
-    { '@type': 'WebPage', '@id': pageUrl, url: pageUrl, name: statement, mainEntity: { '@id': verdict ? nodeIds.review(refs, claim.id) : nodeIds.claim(refs, claim.id) }, isPartOf: { '@id': nodeIds.site(refs) } },
+    {
+      '@type': 'WebPage',
+      '@id': pageUrl,
+      url: pageUrl,
+      name: statement,
+      mainEntity: { '@id': verdict ? nodeIds.review(refs, claim.id) : nodeIds.claim(refs, claim.id) },
+      isPartOf: { '@id': nodeIds.site(refs) },
+    },
     ...mainNodes,
     personNode(refs, claimant),
     publisherNode(refs),
@@ -276,7 +296,12 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
  * our own pages.
  */
 function otherAppearances({ appearances }: Pick<ClaimData, 'appearances'>): JsonLdNode[] {
-  return appearances.map((a) => ({ '@type': 'CreativeWork', name: a.source, datePublished: a.date, ...(a.url ? { sameAs: a.url } : {}) }));
+  return appearances.map((a) => ({
+    '@type': 'CreativeWork',
+    name: a.source,
+    datePublished: a.date,
+    ...(a.url ? { sameAs: a.url } : {}),
+  }));
 }
 
 /**
@@ -284,7 +309,10 @@ function otherAppearances({ appearances }: Pick<ClaimData, 'appearances'>): Json
  * (or, when the first status was already a verdict, the claim page's first review, on the
  * day its article was published or last corrected), and the day of the latest change.
  */
-export function reviewDates(claim: Pick<ClaimData, 'statusHistory' | 'statusUpdated'>, firstReview: string): { datePublished: string; dateModified?: string } {
+export function reviewDates(
+  claim: Pick<ClaimData, 'statusHistory' | 'statusUpdated'>,
+  firstReview: string,
+): { datePublished: string; dateModified?: string } {
   const firstVerdict = claim.statusHistory.findIndex((entry) => CLAIM_STATUSES[entry.status].verdict);
   const datePublished = firstVerdict > 0 ? claim.statusHistory[firstVerdict]!.date : firstReview;
   const modified = claim.statusUpdated;
@@ -297,7 +325,12 @@ export function reviewDates(claim: Pick<ClaimData, 'statusHistory' | 'statusUpda
  * describes in full, with its speakers. Repeating each Quotation here cost about 590 bytes
  * a quote: 3.5 MB of the page's 6.7 MB at 1,000 articles.
  */
-export function quotesGraph(refs: SiteRefs, pageUrl: string, quotes: QuotePassage[], speakers: Entry<PersonData>[]): JsonLdNode {
+export function quotesGraph(
+  refs: SiteRefs,
+  pageUrl: string,
+  quotes: QuotePassage[],
+  speakers: Entry<PersonData>[],
+): JsonLdNode {
   return graph([
     {
       '@type': 'CollectionPage',

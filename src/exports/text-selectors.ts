@@ -104,7 +104,8 @@ export function textDirective(id: string, { text, spans, before }: DirectiveInpu
   let terms: string[];
   if (inner.length === 0) {
     const words = collapse(text.slice(start, end)).split(' ');
-    terms = words.length > LONG_PASSAGE_WORDS ? [words.slice(0, 4).join(' '), words.slice(-4).join(' ')] : [words.join(' ')];
+    terms =
+      words.length > LONG_PASSAGE_WORDS ? [words.slice(0, 4).join(' '), words.slice(-4).join(' ')] : [words.join(' ')];
   } else {
     const first = Math.min(...inner.map(([, [s]]) => s));
     const last = Math.max(...inner.map(([, [, e]]) => e));

@@ -93,7 +93,8 @@ export function annotationCollection(refs: SiteRefs, source: AnnotationSource) {
   const before = `${article.data.title} ${article.data.description}`;
   const items = annotations.map((record) => {
     const span = text.spans[record.id];
-    if (!span) throw new Error(`Annotation #${record.id} of "${article.id}" was not found in the rendered article text`);
+    if (!span)
+      throw new Error(`Annotation #${record.id} of "${article.id}" was not found in the rendered article text`);
     const [start, end] = span;
     return {
       id: `${collectionUrl}#${record.id}`,
@@ -121,7 +122,9 @@ export function annotationCollection(refs: SiteRefs, source: AnnotationSource) {
     label: `Annotations of “${article.data.title}”`,
     total: items.length,
     ...(items.length
-      ? { first: { id: `${collectionUrl}#page-1`, type: 'AnnotationPage', partOf: collectionUrl, startIndex: 0, items } }
+      ? {
+          first: { id: `${collectionUrl}#page-1`, type: 'AnnotationPage', partOf: collectionUrl, startIndex: 0, items },
+        }
       : {}),
   };
 }

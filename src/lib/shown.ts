@@ -3,7 +3,8 @@
  * joiners and spaces, direction marks and overrides (the "Trojan Source" characters), the
  * byte-order mark, soft hyphens and control characters.
  */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
 export function hasInvisible(value: string): boolean {
   INVISIBLE.lastIndex = 0;
@@ -31,7 +32,9 @@ export function idTrouble(id: string): string {
   if (hasInvisible(id)) return `it contains invisible characters (${shown(id)}); retype it in plain ASCII. `;
   const foreign = [...id].filter((char) => char.codePointAt(0)! > 0x7e);
   if (foreign.length) {
-    const list = [...new Set(foreign)].slice(0, 3).map((char) => `\`${char}\` (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+    const list = [...new Set(foreign)]
+      .slice(0, 3)
+      .map((char) => `\`${char}\` (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
     return `it contains non-ASCII characters that may look like Latin letters: ${list.join(', ')}; retype it in plain ASCII. `;
   }
   return '';

@@ -14,12 +14,17 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
  * Writes the service worker (`sw.js`) after every build. List it after the search
  * integration: it precaches the Pagefind bundle that one writes.
  */
-export default function offlineIntegration({ budgetBytes = DEFAULT_PRECACHE_BUDGET_BYTES }: OfflineIntegrationOptions = {}): AstroIntegration {
+export default function offlineIntegration({
+  budgetBytes = DEFAULT_PRECACHE_BUDGET_BYTES,
+}: OfflineIntegrationOptions = {}): AstroIntegration {
   return {
     name: 'annotated-news:offline',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { count, bytes, selection, warnings } = await writeServiceWorker({ outDir: fileURLToPath(dir), budgetBytes });
+        const { count, bytes, selection, warnings } = await writeServiceWorker({
+          outDir: fileURLToPath(dir),
+          budgetBytes,
+        });
         for (const warning of warnings) logger.warn(warning);
         logger.info(`Service worker precaches ${count} files, ${megabytes(bytes)} (budget ${megabytes(budgetBytes)}).`);
         if (selection.shellOverBudget) {

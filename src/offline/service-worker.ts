@@ -4,11 +4,18 @@ import { generateSW } from 'workbox-build';
 import { SERVICE_WORKER_FILE } from './service-worker-file';
 import { selectWithinBudget, type BudgetSelection, type SizedEntry } from './precache-budget';
 
-
 /** What the shell, the articles, the cards and search need offline. */
-const PRECACHE_PATTERNS = ['**/*.{html,css,js,mjs,json,jsonld,svg,png,jpg,webp,avif,ico,woff2,webmanifest}', 'pagefind/**/*'];
+const PRECACHE_PATTERNS = [
+  '**/*.{html,css,js,mjs,json,jsonld,svg,png,jpg,webp,avif,ico,woff2,webmanifest}',
+  'pagefind/**/*',
+];
 /** Pagefind's ready-made UIs, which the site does not load (it has its own search page). */
-const UNUSED = ['pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/playground/**'];
+const UNUSED = [
+  'pagefind/pagefind-ui.*',
+  'pagefind/pagefind-modular-ui.*',
+  'pagefind/pagefind-component-ui.*',
+  'pagefind/playground/**',
+];
 
 export interface ServiceWorkerOptions {
   /** The built site, with the Pagefind bundle already written. */
@@ -55,7 +62,9 @@ export function articlesNewestFirst(outDir: string): string[] {
     if (!fs.existsSync(file)) continue;
     dated.push({ slug, published: PUBLISHED_TIME.exec(pageHead(file))?.[1] ?? '' });
   }
-  return dated.sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug)).map(({ slug }) => slug);
+  return dated
+    .sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug))
+    .map(({ slug }) => slug);
 }
 
 /**

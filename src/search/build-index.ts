@@ -50,7 +50,10 @@ export async function buildSearchIndex({ outDir, renderedDir }: BuildIndexOption
     const { index } = check('start', await pagefind.createIndex());
     if (!index) throw new Error('Pagefind failed to start: no index was created');
     // Only article pages carry `data-pagefind-body`; Pagefind need not read the card pages to skip them.
-    const { page_count } = check('index the built pages', await index.addDirectory({ path: outDir, glob: ARTICLE_PAGES }));
+    const { page_count } = check(
+      'index the built pages',
+      await index.addDirectory({ path: outDir, glob: ARTICLE_PAGES }),
+    );
     // Pagefind answers requests in any order: sending a batch at a time instead of one by one
     // keeps its indexer busy rather than waiting on a round trip per record.
     for (let start = 0; start < records.length; start += RECORD_BATCH) {

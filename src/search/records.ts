@@ -41,7 +41,8 @@ interface Passage {
   annotation: AnnotationRecord;
 }
 
-const inReadingOrder = (annotations: readonly AnnotationRecord[]) => [...annotations].sort((a, b) => a.number - b.number);
+const inReadingOrder = (annotations: readonly AnnotationRecord[]) =>
+  [...annotations].sort((a, b) => a.number - b.number);
 
 /**
  * The search records of a site: one per quote and figure, linked to its passage
@@ -78,7 +79,9 @@ function passageRecords(articles: readonly PublishedArticle[], byId: SourcesById
   const figures: SearchRecord[] = [];
   const citations = new Map<string, Passage[]>();
   // The earliest article first: a claim's record points to where it was first reported.
-  const byDate = [...articles].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.path.localeCompare(b.path));
+  const byDate = [...articles].sort(
+    (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.path.localeCompare(b.path),
+  );
   for (const article of byDate) {
     for (const annotation of inReadingOrder(article.annotations)) {
       const where = `${article.path}#${annotation.id}`;
@@ -86,7 +89,16 @@ function passageRecords(articles: readonly PublishedArticle[], byId: SourcesById
         case 'quote': {
           const speaker = knownPerson(byId, annotation.ref, where).name;
           // The speaker's name is searchable too ("trump deal"); the quote is the link text.
-          quotes.push(passageRecord(article, annotation, 'quote', `“${annotation.text}”`, `“${annotation.text}” — ${speaker}`, speaker));
+          quotes.push(
+            passageRecord(
+              article,
+              annotation,
+              'quote',
+              `“${annotation.text}”`,
+              `“${annotation.text}” — ${speaker}`,
+              speaker,
+            ),
+          );
           break;
         }
         case 'figure':
@@ -127,18 +139,23 @@ function claimRecord(claim: ManifestClaim, cited: readonly Passage[], byId: Sour
   const first = stated[0];
   if (first) return passageRecord(first.article, first.annotation, 'claim', claim.statement, content, speaker);
   // Cited only by a quote or a figure, or by no article yet: its card shows where.
-  return record(SITE_LANGUAGE, rootUrls.claim(claim.id), 'claim', claim.statement, content, { speaker, article: cited[0]?.article.title });
+  return record(SITE_LANGUAGE, rootUrls.claim(claim.id), 'claim', claim.statement, content, {
+    speaker,
+    article: cited[0]?.article.title,
+  });
 }
 
 function knownPerson(byId: SourcesById, id: string, where: string): ManifestPerson {
   const person = byId.people.get(id);
-  if (!person) throw new Error(`${where}: unknown person \`${id}\` (was the article rendered before content/people changed?)`);
+  if (!person)
+    throw new Error(`${where}: unknown person \`${id}\` (was the article rendered before content/people changed?)`);
   return person;
 }
 
 function knownClaim(byId: SourcesById, id: string, where: string): ManifestClaim {
   const claim = byId.claims.get(id);
-  if (!claim) throw new Error(`${where}: unknown claim \`${id}\` (was the article rendered before content/claims changed?)`);
+  if (!claim)
+    throw new Error(`${where}: unknown claim \`${id}\` (was the article rendered before content/claims changed?)`);
   return claim;
 }
 
@@ -180,5 +197,8 @@ function passageRecord(
   content: string,
   speaker?: string,
 ): SearchRecord {
-  return record(article.language, `${article.path}#${annotation.id}`, type, title, content, { speaker, article: article.title });
+  return record(article.language, `${article.path}#${annotation.id}`, type, title, content, {
+    speaker,
+    article: article.title,
+  });
 }

@@ -77,7 +77,9 @@ describe.each(SCHEMES)('WCAG 2.0–2.2 A and AA (axe-core), %s colour scheme', (
       const card = page.locator(`#${await button.getAttribute('popovertarget')}`);
       await expect.poll(() => card.evaluate((el) => el.matches(':popover-open'))).toBe(true);
       // Audit the card as it rests, not halfway through its fade-in.
-      await card.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+      await card.evaluate((el) =>
+        Promise.all(el.getAnimations({ subtree: true }).map((animation) => animation.finished)),
+      );
       found[kind] = await violations(page);
       await page.keyboard.press('Escape');
     }

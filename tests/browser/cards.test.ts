@@ -40,7 +40,9 @@ describe('annotation cards in Chromium', () => {
     expect(await dialog.innerText()).toContain('U.S. Treasury Secretary');
     await page.keyboard.press('Escape');
     await expect.poll(() => card.evaluate((el) => el.matches(':popover-open'))).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('card-person-scott-bessent');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe(
+      'card-person-scott-bessent',
+    );
     await page.close();
   });
 
@@ -63,12 +65,14 @@ describe('annotation cards in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(host.url + ARTICLE);
     const expected = await page.$$eval('.article__body [data-annotation]', (els) => els.map((el) => el.id));
-    const cards = await page.$$eval('.article__body button[popovertarget]', (els) => els.map((el) => el.getAttribute('popovertarget')!));
+    const cards = await page.$$eval('.article__body button[popovertarget]', (els) =>
+      els.map((el) => el.getAttribute('popovertarget')!),
+    );
     // The last thing Tab can reach; the walk ends there, before focus leaves the page.
     const last = await page.evaluate(() => {
-      const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
-        (el) => el.tabIndex >= 0 && el.checkVisibility(),
-      );
+      const tabbable = [
+        ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'),
+      ].filter((el) => el.tabIndex >= 0 && el.checkVisibility());
       tabbable.at(-1)!.dataset.walkEnd = '';
       return tabbable.length;
     });
@@ -102,16 +106,18 @@ describe('annotation cards in Chromium', () => {
               });
             return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
           };
-          const [hi, lo] = [luminance(style.outlineColor), luminance(getComputedStyle(document.body).backgroundColor)].sort(
-            (a, b) => b - a,
-          );
+          const [hi, lo] = [
+            luminance(style.outlineColor),
+            luminance(getComputedStyle(document.body).backgroundColor),
+          ].sort((a, b) => b - a);
           const contrast = (hi! + 0.05) / (lo! + 0.05);
           if (contrast < 3) return `focus outline contrast ${contrast.toFixed(2)}:1`;
           // WCAG 2.4.11: nothing the page draws covers the focused element.
           const box = el.getClientRects()[0];
           if (!box) return 'focused element has no box';
           const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-          if (!top || !(el === top || el.contains(top))) return `focused element is covered by ${top?.tagName ?? 'nothing'}`;
+          if (!top || !(el === top || el.contains(top)))
+            return `focused element is covered by ${top?.tagName ?? 'nothing'}`;
           return '';
         };
         return {
@@ -137,7 +143,9 @@ describe('annotation cards in Chromium', () => {
           .toBe(true);
         await page.keyboard.press('Escape');
         await expect
-          .poll(() => card.evaluate((el) => el.matches(':popover-open')), { message: `${focus.card} closes with Escape` })
+          .poll(() => card.evaluate((el) => el.matches(':popover-open')), {
+            message: `${focus.card} closes with Escape`,
+          })
           .toBe(false);
         const back = await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'));
         if (back !== focus.card) problems.push(`${where}: focus did not return to the trigger after Escape`);

@@ -39,13 +39,20 @@ describe('a new build of an offline site', () => {
 
     // The next build changes a page.
     const quotesFile = path.join(dist, 'quotes/index.html');
-    fs.writeFileSync(quotesFile, fs.readFileSync(quotesFile, 'utf8').replace(quotesHeading('Quotes'), quotesHeading('Quotes, rebuilt')));
+    fs.writeFileSync(
+      quotesFile,
+      fs.readFileSync(quotesFile, 'utf8').replace(quotesHeading('Quotes'), quotesHeading('Quotes, rebuilt')),
+    );
     await writeServiceWorker({ outDir: dist, budgetBytes: DEFAULT_PRECACHE_BUDGET_BYTES });
 
     // Navigating checks for the new service worker; it installs but waits while the old build's page is open.
     await page.goto(`${host.url}quotes/`);
     await page.evaluate(`navigator.serviceWorker.getRegistration().then((r) => r.update())`);
-    await expect.poll(() => page.evaluate(`navigator.serviceWorker.getRegistration().then((r) => Boolean(r.waiting))`), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(`navigator.serviceWorker.getRegistration().then((r) => Boolean(r.waiting))`), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await context.setOffline(true);
     await page.goto(`${host.url}quotes/`);
     expect(await page.locator('h1').innerText()).toBe('Quotes');
@@ -54,10 +61,13 @@ describe('a new build of an offline site', () => {
     await page.close();
     const fresh = await context.newPage();
     await expect
-      .poll(async () => {
-        await fresh.goto(`${host.url}quotes/`);
-        return fresh.locator('h1').innerText();
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          await fresh.goto(`${host.url}quotes/`);
+          return fresh.locator('h1').innerText();
+        },
+        { timeout: 30_000 },
+      )
       .toBe('Quotes, rebuilt');
     const cached = (await fresh.evaluate(`caches.keys().then(async (names) => {
       const urls = [];

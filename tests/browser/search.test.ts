@@ -61,11 +61,15 @@ async function searchAndLand(page: Page, host: StaticHost) {
   await page.goto(`${host.url}search/?q=want+to+make+a+deal&type=quote`);
   await statusSays(page, '1 quote for “want to make a deal”.');
   const result = page.locator('.search-result').first();
-  expect(await result.locator('.search-result__link').innerText()).toBe('“They want to make a deal and we want to make a deal”');
+  expect(await result.locator('.search-result__link').innerText()).toBe(
+    '“They want to make a deal and we want to make a deal”',
+  );
   expect(await result.locator('.search-result__source').innerText()).toBe(`Donald Trump · in ${TITLE}`);
   expect(await result.locator('.search-result__link mark').allInnerTexts()).toContain('deal');
   const href = await resultLinks(page).first().getAttribute('href');
-  expect(href).toMatch(new RegExp(`^${host.url.slice(host.origin.length)}articles/us-china-trade-framework/\\?highlight=.*#${QUOTE_ID}$`));
+  expect(href).toMatch(
+    new RegExp(`^${host.url.slice(host.origin.length)}articles/us-china-trade-framework/\\?highlight=.*#${QUOTE_ID}$`),
+  );
   await resultLinks(page).first().click();
   await page.waitForURL(`**/articles/us-china-trade-framework/**#${QUOTE_ID}`);
   await expect.poll(() => landing(page, QUOTE_ID), { timeout: 10_000 }).toMatchObject({ target: true, inView: true });
@@ -88,7 +92,9 @@ describe('search in Chromium', () => {
     await page.goto(`${root.url}search/?q=deal`);
     await statusSays(page, /^\d+ results for “deal”\.$/);
     const all = await resultLinks(page).count();
-    expect(await page.locator('#search-speaker option', { hasText: 'Donald Trump' }).textContent()).toMatch(/^Donald Trump \(\d+\)$/);
+    expect(await page.locator('#search-speaker option', { hasText: 'Donald Trump' }).textContent()).toMatch(
+      /^Donald Trump \(\d+\)$/,
+    );
 
     await page.selectOption('#search-speaker', 'Donald Trump');
     await statusSays(page, /by Donald Trump\.$/);
@@ -96,7 +102,8 @@ describe('search in Chromium', () => {
     const byTrump = await resultLinks(page).count();
     expect(byTrump).toBeGreaterThan(0);
     expect(byTrump).toBeLessThan(all);
-    for (const source of await page.locator('.search-result__speaker').allInnerTexts()) expect(source).toBe('Donald Trump');
+    for (const source of await page.locator('.search-result__speaker').allInnerTexts())
+      expect(source).toBe('Donald Trump');
 
     await page.getByRole('radio', { name: /^Quotes/ }).check();
     await statusSays(page, '1 quote for “deal” by Donald Trump.');
@@ -136,7 +143,9 @@ describe('search in Chromium', () => {
     await statusSays(page, /^\d+ quotes by Scott Bessent\.$/);
     const quotes = await resultLinks(page).count();
     expect(quotes).toBeGreaterThan(1);
-    const label = await page.getByRole('radio', { name: /^Quotes/ }).evaluate((radio) => radio.parentElement!.textContent);
+    const label = await page
+      .getByRole('radio', { name: /^Quotes/ })
+      .evaluate((radio) => radio.parentElement!.textContent);
     expect(label!.replace(/\s+/g, ' ').trim()).toBe(`Quotes ${quotes}`);
     await page.close();
   });
@@ -150,7 +159,10 @@ describe('search in Chromium', () => {
     await page.press('#search-query', 'Enter');
     await statusSays(page, 'No results for “zzqxv xylophone”. Try fewer or other words.');
     await page.getByRole('radio', { name: /^Quotes/ }).check();
-    await statusSays(page, 'No results for “zzqxv xylophone” with these filters. Try fewer or other words, or remove a filter.');
+    await statusSays(
+      page,
+      'No results for “zzqxv xylophone” with these filters. Try fewer or other words, or remove a filter.',
+    );
     await page.close();
 
     const broken = await browser.newPage();
@@ -211,7 +223,7 @@ describe('search in Chromium', () => {
     let onResult = false;
     for (let i = 0; i < 12 && !onResult; i++) {
       await page.keyboard.press('Tab');
-      onResult = await page.evaluate(`document.activeElement.classList.contains('search-result__link')`) as boolean;
+      onResult = (await page.evaluate(`document.activeElement.classList.contains('search-result__link')`)) as boolean;
     }
     expect(onResult).toBe(true);
     await page.close();
@@ -225,7 +237,9 @@ describe('search in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search the site' }).press('Enter');
     await page.waitForURL(`${root.url}search/?q=deal`);
     expect(await page.locator('main').innerText()).toContain('Search needs JavaScript, which is turned off.');
-    expect(await page.getByRole('link', { name: 'browse every quote by speaker' }).first().getAttribute('href')).toBe('/quotes/');
+    expect(await page.getByRole('link', { name: 'browse every quote by speaker' }).first().getAttribute('href')).toBe(
+      '/quotes/',
+    );
     await context.close();
   });
 });
@@ -263,7 +277,9 @@ describe('offline', () => {
       await statusSays(page, '1 quote for “want to make a deal”.');
       await resultLinks(page).first().click();
       await page.waitForURL(`**#${QUOTE_ID}`);
-      await expect.poll(() => landing(page, QUOTE_ID), { timeout: 10_000 }).toMatchObject({ target: true, inView: true });
+      await expect
+        .poll(() => landing(page, QUOTE_ID), { timeout: 10_000 })
+        .toMatchObject({ target: true, inView: true });
       await page.click(`#${QUOTE_ID} > button`);
       expect(await page.locator(`#card-${QUOTE_ID}`).isVisible()).toBe(true);
       await page.goto(`${host().url}claims/both-sides-want-a-deal/`);

@@ -106,13 +106,17 @@ describe.each(TEST_SITES.map((site) => ({ siteUrl: 'http://localhost:4321', base
       const problems: string[] = [];
       const requested: string[] = [];
       context.on('request', (request) => void requested.push(request.url()));
-      context.on('requestfailed', (request) => void problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+      context.on(
+        'requestfailed',
+        (request) => void problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
+      );
       context.on('response', (response) => {
         if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
       });
       const page = await context.newPage();
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => void problems.push(`page error: ${error.message}`));
       await page.addInitScript(() =>

@@ -32,7 +32,9 @@ function pdfText(pdf: Buffer): string {
   const result = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   fs.rmSync(dir, { recursive: true, force: true });
   if (result.error) {
-    throw new Error('pdftotext was not found. The print test reads the printed PDF with poppler: install it with `sudo apt-get install poppler-utils`.');
+    throw new Error(
+      'pdftotext was not found. The print test reads the printed PDF with poppler: install it with `sudo apt-get install poppler-utils`.',
+    );
   }
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
@@ -56,7 +58,13 @@ describe('exports in Chromium', () => {
       const [quote, scope, fragment] = a.target.selector;
       expect(scope.type).toBe('CssSelector');
       expect(scope.refinedBy.type).toBe('TextPositionSelector');
-      return { ...quote, scope: scope.value, start: scope.refinedBy.start, end: scope.refinedBy.end, id: fragment.value };
+      return {
+        ...quote,
+        scope: scope.value,
+        start: scope.refinedBy.start,
+        end: scope.refinedBy.end,
+        id: fragment.value,
+      };
     });
     const page = await browser.newPage();
     await page.goto(host.url + ARTICLE);
@@ -78,7 +86,8 @@ describe('exports in Chromium', () => {
         range.setEnd(...point(root, end, true));
         return range;
       };
-      const inside = (element: Element, range: Range) => element.contains(range.startContainer) && element.contains(range.endContainer);
+      const inside = (element: Element, range: Range) =>
+        element.contains(range.startContainer) && element.contains(range.endContainer);
       const bad: string[] = [];
       for (const s of all) {
         const element = document.getElementById(s.id)!;
@@ -95,7 +104,8 @@ describe('exports in Chromium', () => {
         const whole = s.prefix + s.exact + s.suffix;
         const text = scope.textContent ?? '';
         const first = text.indexOf(whole);
-        if (first !== s.start - s.prefix.length || text.indexOf(whole, first + 1) !== -1) bad.push(`${s.id}: quote selector is not unique`);
+        if (first !== s.start - s.prefix.length || text.indexOf(whole, first + 1) !== -1)
+          bad.push(`${s.id}: quote selector is not unique`);
         // TextQuoteSelector over the document's text (Hypothesis: document.body), where the
         // best match is the whole quote with its context, and the first of equals wins.
         const onPage = document.body.textContent!.indexOf(whole);
@@ -104,7 +114,8 @@ describe('exports in Chromium', () => {
           continue;
         }
         const quoted = rangeOver(document.body, onPage + s.prefix.length, onPage + s.prefix.length + s.exact.length);
-        if (quoted.toString() !== s.exact || !inside(element, quoted)) bad.push(`${s.id}: quote selector anchors elsewhere on the page`);
+        if (quoted.toString() !== s.exact || !inside(element, quoted))
+          bad.push(`${s.id}: quote selector anchors elsewhere on the page`);
       }
       return bad;
     }, selectors);
@@ -160,7 +171,9 @@ describe('exports in Chromium', () => {
     await card.waitFor({ state: 'visible' });
     await card.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
     await card.getByRole('button', { name: /^Copy link/ }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${host.url}${ARTICLE}#quote-very-substantial-framework`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${host.url}${ARTICLE}#quote-very-substantial-framework`,
+    );
     await context.close();
 
     const noScript = await browser.newContext({ javaScriptEnabled: false });
@@ -175,17 +188,24 @@ describe('exports in Chromium', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 800, height: 600 });
     await page.goto(`${host.url}claims/framework-avoids-tariffs/`);
-    const href = await page.locator('.passage a').first().evaluate((a) => (a as HTMLAnchorElement).href);
+    const href = await page
+      .locator('.passage a')
+      .first()
+      .evaluate((a) => (a as HTMLAnchorElement).href);
     expect(href).toContain('#claim-framework-avoids-tariffs:~:text=');
     const land = async (url: string) => {
       await page.goto('about:blank');
       await page.goto(url);
       // The browser scrolls once the page has settled.
       await page
-        .waitForFunction(() => {
-          const box = document.getElementById('claim-framework-avoids-tariffs')!.getBoundingClientRect();
-          return box.bottom > 0 && box.top < innerHeight && scrollY > 0;
-        }, undefined, { timeout: 5000 })
+        .waitForFunction(
+          () => {
+            const box = document.getElementById('claim-framework-avoids-tariffs')!.getBoundingClientRect();
+            return box.bottom > 0 && box.top < innerHeight && scrollY > 0;
+          },
+          undefined,
+          { timeout: 5000 },
+        )
         .catch(() => undefined);
       return page.evaluate(() => {
         const passage = document.getElementById('claim-framework-avoids-tariffs')!;
@@ -193,26 +213,45 @@ describe('exports in Chromium', () => {
         const target = document.querySelector(':target');
         return {
           hash: location.hash,
-          target: target === passage ? 'the passage' : target && passage.contains(target) ? 'the matched words' : String(target),
+          target:
+            target === passage
+              ? 'the passage'
+              : target && passage.contains(target)
+                ? 'the matched words'
+                : String(target),
           inView: box.bottom > 0 && box.top < innerHeight,
         };
       });
     };
     // The words matched: Chromium targets the matched text inside the passage...
-    expect(await land(href)).toEqual({ hash: '#claim-framework-avoids-tariffs', target: 'the matched words', inView: true });
+    expect(await land(href)).toEqual({
+      hash: '#claim-framework-avoids-tariffs',
+      target: 'the matched words',
+      inView: true,
+    });
     // ...and when words do not match, it falls back to the fragment id.
     const unmatched = `${href.split(':~:')[0]}:~:text=words%20that%20are%20not%20there`;
-    expect(await land(unmatched)).toEqual({ hash: '#claim-framework-avoids-tariffs', target: 'the passage', inView: true });
+    expect(await land(unmatched)).toEqual({
+      hash: '#claim-framework-avoids-tariffs',
+      target: 'the passage',
+      inView: true,
+    });
 
     // Every text fragment on the quotes page lands on its own quote, not on the same words elsewhere.
     await page.goto(`${host.url}quotes/`);
-    const links = await page.locator('a[data-copy-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page
+      .locator('a[data-copy-link]')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const link of links.filter((l) => l.includes(':~:text='))) {
       await page.goto('about:blank');
       await page.goto(link);
       const id = new URL(link).hash.slice(1).split(':~:')[0]!;
       await expect
-        .poll(() => page.evaluate((passage) => Boolean(document.querySelector(':target')?.closest(`[id="${passage}"]`)), id), { timeout: 5000 })
+        .poll(
+          () =>
+            page.evaluate((passage) => Boolean(document.querySelector(':target')?.closest(`[id="${passage}"]`)), id),
+          { timeout: 5000 },
+        )
         .toBe(true);
     }
     await page.close();

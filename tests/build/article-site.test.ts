@@ -65,7 +65,12 @@ describe('the published article', () => {
     const seed = fs.readFileSync(path.join(FIXTURES, 'seed/article.txt'), 'utf8');
     const tree = readPage(dist, ARTICLE);
     const body = selectAll('.article__text > p, .article__credits', tree).map((p) => toText(p).trim());
-    expect(body).toEqual(seed.trim().split('\n').map((line) => line.trim()));
+    expect(body).toEqual(
+      seed
+        .trim()
+        .split('\n')
+        .map((line) => line.trim()),
+    );
   });
 
   it('marks the article body for search and opens every card from a trigger', () => {
@@ -125,7 +130,9 @@ describe('a site deployed under a sub-path', () => {
     expect(checkLinks(dist, '/news/')).toEqual([]);
     const html = fs.readFileSync(pageFile(dist, ARTICLE), 'utf8');
     expect(html).toContain('href="/news/people/scott-bessent/"');
-    expect(html).toContain('<link rel="canonical" href="https://news.example.org/news/articles/us-china-trade-framework/">');
+    expect(html).toContain(
+      '<link rel="canonical" href="https://news.example.org/news/articles/us-china-trade-framework/">',
+    );
   });
 });
 

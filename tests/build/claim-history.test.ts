@@ -13,16 +13,25 @@ const ARTICLE = '/articles/riverton-bridge/';
 const CHANGE = {
   date: '2026-06-22',
   note: "Spring ended with the bridge still closed; the city's public works department now expects it to reopen in October.",
-  source: { title: 'Riverton public works, Elm Street bridge schedule (June 2026)', url: 'https://example.org/riverton/elm-street-bridge-schedule' },
+  source: {
+    title: 'Riverton public works, Elm Street bridge schedule (June 2026)',
+    url: 'https://example.org/riverton/elm-street-bridge-schedule',
+  },
 };
-const APPEARANCE = { date: '2026-03-18', source: 'Interview on Riverton Community Radio', url: 'https://example.org/riverton-radio/okafor-interview' };
+const APPEARANCE = {
+  date: '2026-03-18',
+  source: 'Interview on Riverton Community Radio',
+  url: 'https://example.org/riverton-radio/okafor-interview',
+};
 
 const second = siteDir('second');
 const seed = siteDir('seed');
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function graph(dist: string, page: string): Node[] {
-  return JSON.parse(textContent(select('script[type="application/ld+json"]', readPage(dist, page))!))['@graph'] as Node[];
+  return JSON.parse(textContent(select('script[type="application/ld+json"]', readPage(dist, page))!))[
+    '@graph'
+  ] as Node[];
 }
 
 function claimReview(dist: string, page: string): Node | undefined {
@@ -35,7 +44,9 @@ describe('a claim whose status changed', () => {
   it('shows the current status near the top with the day it was updated, in words', () => {
     const status = select('.card-page__status .status', page)!;
     expect(attr(status, 'className')).toContain('status--false');
-    expect(squash(toText(status))).toBe('False · updated June 22, 2026 Contradicted by the evidence cited on this card.');
+    expect(squash(toText(status))).toBe(
+      'False · updated June 22, 2026 Contradicted by the evidence cited on this card.',
+    );
     expect(attr(select('.status__updated time', status)!, 'dateTime')).toBe(CHANGE.date);
   });
 
@@ -68,10 +79,14 @@ describe('a claim whose status changed', () => {
 
   it('says on its card in the article that the status was updated, and when', () => {
     const article = readPage(second, ARTICLE);
-    const statuses = selectAll('.card__status .status', article).filter((s) => attr(s, 'className')!.includes('status--false'));
+    const statuses = selectAll('.card__status .status', article).filter((s) =>
+      attr(s, 'className')!.includes('status--false'),
+    );
     expect(statuses.length).toBeGreaterThan(0);
     for (const status of statuses) {
-      expect(squash(toText(status))).toBe('False · updated June 22, 2026 Contradicted by the evidence cited on this card.');
+      expect(squash(toText(status))).toBe(
+        'False · updated June 22, 2026 Contradicted by the evidence cited on this card.',
+      );
     }
   });
 
@@ -83,7 +98,12 @@ describe('a claim whose status changed', () => {
     const claim = review.itemReviewed;
     expect(claim.datePublished).toBe('2026-03-02');
     expect(claim.appearance.map((node: Node) => node['@type'])).toEqual(['NewsArticle', 'CreativeWork']);
-    expect(claim.appearance[1]).toEqual({ '@type': 'CreativeWork', name: APPEARANCE.source, datePublished: APPEARANCE.date, sameAs: APPEARANCE.url });
+    expect(claim.appearance[1]).toEqual({
+      '@type': 'CreativeWork',
+      name: APPEARANCE.source,
+      datePublished: APPEARANCE.date,
+      sameAs: APPEARANCE.url,
+    });
     expect(claim.firstAppearance['@id']).toBe(claim.appearance[0]['@id']);
   });
 
@@ -96,7 +116,10 @@ describe('a claim whose status changed', () => {
 
 describe('a claim whose status never changed', () => {
   it('has no history, no "updated" and no appearances', () => {
-    for (const [dist, page] of [[second, UNCHANGED], [seed, '/claims/framework-avoids-tariffs/']] as const) {
+    for (const [dist, page] of [
+      [second, UNCHANGED],
+      [seed, '/claims/framework-avoids-tariffs/'],
+    ] as const) {
       const tree = readPage(dist, page);
       expect(select('.claim-history', tree), page).toBeUndefined();
       expect(select('.appearances', tree), page).toBeUndefined();

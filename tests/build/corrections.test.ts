@@ -14,7 +14,10 @@ const CORRECTION = {
   date: '2026-03-04',
   text: 'An earlier version of this article said the council voted on Tuesday. The vote was on Monday, March 2.',
 };
-const UPDATE = { date: '2026-03-05', text: "Added the times the meeting began and ended, and a link to the council's agenda." };
+const UPDATE = {
+  date: '2026-03-05',
+  text: "Added the times the meeting began and ended, and a link to the council's agenda.",
+};
 
 const second = siteDir('second');
 const seed = siteDir('seed');
@@ -65,7 +68,9 @@ describe('a corrected and updated article', () => {
   it('describes its modified day and its correction (not the update) in JSON-LD', () => {
     const article = newsArticle(second, ARTICLE);
     expect(article.dateModified).toBe(UPDATE.date);
-    expect(article.correction).toEqual([{ '@type': 'CorrectionComment', text: CORRECTION.text, datePublished: CORRECTION.date }]);
+    expect(article.correction).toEqual([
+      { '@type': 'CorrectionComment', text: CORRECTION.text, datePublished: CORRECTION.date },
+    ]);
   });
 
   it('is marked as corrected in the feed', () => {
@@ -75,7 +80,9 @@ describe('a corrected and updated article', () => {
     const item = (parser.parse(xml).rss.channel.item as Node[]).find((i) => i.link.endsWith(ARTICLE))!;
     expect(item.category).toEqual(['local', 'transport', 'Corrected']);
     expect(item['atom:updated']).toBe(`${UPDATE.date}T00:00:00Z`);
-    expect(item.description).toBe('The mayor promises a spring reopening; cyclists cite crash figures the city disputes.');
+    expect(item.description).toBe(
+      'The mayor promises a spring reopening; cyclists cite crash figures the city disputes.',
+    );
     expect(item['content:encoded']).toContain(`<p>Corrected March 4, 2026: ${CORRECTION.text}</p>`);
   });
 });

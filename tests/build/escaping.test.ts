@@ -12,7 +12,22 @@ import { FIXTURES } from '../helpers/paths';
  * field's name in capitals (`TITLE <script>…`) so the test can see where each one lands.
  */
 const PAYLOAD = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script>';
-const RENDERED_FIELDS = ['TITLE', 'DESCRIPTION', 'BYLINE', 'CREDITS', 'LOCATION', 'NAME', 'ROLE', 'BIO', 'STATEMENT', 'SOURCE', 'QUOTE', 'LABEL', 'FIGURE', 'ABOUT'];
+const RENDERED_FIELDS = [
+  'TITLE',
+  'DESCRIPTION',
+  'BYLINE',
+  'CREDITS',
+  'LOCATION',
+  'NAME',
+  'ROLE',
+  'BIO',
+  'STATEMENT',
+  'SOURCE',
+  'QUOTE',
+  'LABEL',
+  'FIGURE',
+  'ABOUT',
+];
 
 let build: BuildResult;
 beforeAll(async () => {
@@ -39,7 +54,10 @@ describe('payloads in content arrive inert', () => {
       for (const script of selectAll('script', tree)) {
         const type = attr(script, 'type');
         // Only external scripts and JSON data blocks: never inline code.
-        expect(Boolean(attr(script, 'src')) || type === 'application/ld+json' || type === 'application/json', `${page}: inline <script>`).toBe(true);
+        expect(
+          Boolean(attr(script, 'src')) || type === 'application/ld+json' || type === 'application/json',
+          `${page}: inline <script>`,
+        ).toBe(true);
         expect(toText(script)).not.toContain('alert(1)</script');
       }
     }
@@ -63,7 +81,10 @@ describe('payloads in content arrive inert', () => {
 
   it('escapes the payload in any JSON-LD, which still parses', () => {
     for (const page of listPages(build.outDir)) {
-      const html = fs.readFileSync(path.join(build.outDir, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+      const html = fs.readFileSync(
+        path.join(build.outDir, page.endsWith('.html') ? page : `${page}index.html`),
+        'utf8',
+      );
       for (const match of html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)) {
         const raw = match[1]!;
         expect(raw, `${page}: raw markup inside JSON-LD`).not.toMatch(/<\/?script|<img/i);
@@ -71,7 +92,9 @@ describe('payloads in content arrive inert', () => {
         if (data.includes('alert(1)')) expect(data).toContain(JSON.stringify(PAYLOAD).slice(1, -1));
       }
     }
-    for (const file of fs.readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jsonld') || f.endsWith('.json'))) {
+    for (const file of fs
+      .readdirSync(build.outDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.jsonld') || f.endsWith('.json'))) {
       expect(() => JSON.parse(fs.readFileSync(path.join(build.outDir, file), 'utf8')), file).not.toThrow();
     }
   });

@@ -54,7 +54,10 @@ describe('the real build refuses bad content, naming the file, line and what to 
       expect(result.code, result.output).not.toBe(0);
       const first = testCase.expected[0]!;
       // Messages show invisible characters (a zero-width joiner in a file name) as `\u{200D}`.
-      const file = revealInvisible(displayPath(path.join(result.contentDir, first.file))).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const file = revealInvisible(displayPath(path.join(result.contentDir, first.file))).replace(
+        /[.*+?^${}()|[\]\\]/g,
+        '\\$&',
+      );
       const column = first.column === undefined ? '(?::\\d+)?' : `:${first.column}`;
       // `file:line:column: message [rule-id]`, on one line.
       expect(result.output).toMatch(new RegExp(`${file}:${first.line}${column}: [^\\n]* \\[${first.rule}\\]\\n`));

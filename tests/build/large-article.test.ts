@@ -20,7 +20,9 @@ beforeAll(async () => {
 
 describe('a 2 MB article', () => {
   it('is at least 2 MB', () => {
-    expect(fs.statSync(path.join(article.contentDir, `articles/${article.slug}.mdx`)).size).toBeGreaterThanOrEqual(2 * 2 ** 20);
+    expect(fs.statSync(path.join(article.contentDir, `articles/${article.slug}.mdx`)).size).toBeGreaterThanOrEqual(
+      2 * 2 ** 20,
+    );
   });
 
   it('builds, with every annotation and a unique id for each', () => {

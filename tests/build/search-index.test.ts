@@ -24,17 +24,33 @@ describe('the search index of the published site', () => {
     }
     // One per claim: at the first passage that states it, or else at its card.
     const stating = new Map<string, string>();
-    for (const el of inArticle('claim')) if (!stating.has(attr(el, 'dataRef')!)) stating.set(attr(el, 'dataRef')!, attr(el, 'id')!);
+    for (const el of inArticle('claim'))
+      if (!stating.has(attr(el, 'dataRef')!)) stating.set(attr(el, 'dataRef')!, attr(el, 'id')!);
     const claimIds = fs.readdirSync(path.join(siteDir('seed'), 'claims')).sort();
     expect(stating.size).toBeGreaterThan(0);
     expect(stating.size).toBeLessThan(claimIds.length);
-    expect(records.filter((r) => typeOf(r) === 'claim').map((r) => r.url).sort()).toEqual(
-      claimIds.map((id) => (stating.has(id) ? `${ARTICLE}#${stating.get(id)}` : `/claims/${id}/`)).sort(),
-    );
+    expect(
+      records
+        .filter((r) => typeOf(r) === 'claim')
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(claimIds.map((id) => (stating.has(id) ? `${ARTICLE}#${stating.get(id)}` : `/claims/${id}/`)).sort());
     // One per person, not one per mention or article.
     const people = records.filter((r) => typeOf(r) === 'person');
-    expect(people.map((r) => r.url)).toEqual(fs.readdirSync(path.join(siteDir('seed'), 'people')).sort().map((id) => `/people/${id}/`));
-    expect(people.map((r) => r.meta.title).sort()).toEqual(['Donald Trump', 'He Lifeng', 'Jameson Greer', 'Li Chenggang', 'Scott Bessent', 'Xi Jinping']);
+    expect(people.map((r) => r.url)).toEqual(
+      fs
+        .readdirSync(path.join(siteDir('seed'), 'people'))
+        .sort()
+        .map((id) => `/people/${id}/`),
+    );
+    expect(people.map((r) => r.meta.title).sort()).toEqual([
+      'Donald Trump',
+      'He Lifeng',
+      'Jameson Greer',
+      'Li Chenggang',
+      'Scott Bessent',
+      'Xi Jinping',
+    ]);
   });
 
   it('gives Trump’s quote its type, speaker and article, as filters and as meta', () => {
@@ -54,7 +70,9 @@ describe('the search index of the published site', () => {
     for (const record of records.filter((r) => typeOf(r) === 'figure' || typeOf(r) === 'person')) {
       expect(record.filters.speaker, record.url).toBeUndefined();
     }
-    expect(records.find((r) => r.url === `${ARTICLE}#claim-framework-avoids-tariffs`)!.filters.speaker).toEqual(['Scott Bessent']);
+    expect(records.find((r) => r.url === `${ARTICLE}#claim-framework-avoids-tariffs`)!.filters.speaker).toEqual([
+      'Scott Bessent',
+    ]);
   });
 
   it('indexes the article page itself, without page chrome or cards, and card pages only through their records', () => {
@@ -70,7 +88,10 @@ describe('the search index of the published site', () => {
     expect(new Set(cards).size).toBe(cards.length);
     expect(records.filter((r) => r.content.includes('Claimed by'))).toEqual([]);
     const claimCard = records.find((r) => r.url === '/claims/both-sides-want-a-deal/')!;
-    expect(claimCard).toMatchObject({ filters: { type: ['claim'], speaker: ['Donald Trump'], article: [TITLE] }, meta: { title: 'Both the United States and China want to reach a trade deal.' } });
+    expect(claimCard).toMatchObject({
+      filters: { type: ['claim'], speaker: ['Donald Trump'], article: [TITLE] },
+      meta: { title: 'Both the United States and China want to reach a trade deal.' },
+    });
     expect(records.find((r) => r.url === '/people/he-lifeng/')!).toMatchObject({
       filters: { type: ['person'] },
       content: expect.stringContaining('Vice Premier'),
@@ -106,7 +127,9 @@ describe('searching the written index with Pagefind’s own API', () => {
       { term: 'want to make a deal', filters: { type: 'quote' } },
       { term: null, filters: { speaker: 'Scott Bessent', type: 'quote' } },
     ]);
-    expect(quotes!.results.map((r) => r.url)).toEqual([`${host.url}articles/us-china-trade-framework/#quote-they-want-to-make-a-deal`]);
+    expect(quotes!.results.map((r) => r.url)).toEqual([
+      `${host.url}articles/us-china-trade-framework/#quote-they-want-to-make-a-deal`,
+    ]);
     expect(quotes!.results[0]!.meta.speaker).toBe('Donald Trump');
     expect(bessent!.count).toBeGreaterThan(1);
     for (const result of bessent!.results) {
@@ -118,7 +141,10 @@ describe('searching the written index with Pagefind’s own API', () => {
 
 describe('search on every page and offline support', () => {
   it('puts a search form leading to /search/ in every page header but the search page’s own', () => {
-    for (const [site, base] of [['seed', '/'], ['seed-news', '/news/']] as const) {
+    for (const [site, base] of [
+      ['seed', '/'],
+      ['seed-news', '/news/'],
+    ] as const) {
       for (const page of listPages(siteDir(site)).filter((p) => p !== '/search/')) {
         const form = select('header.site-header form[role="search"]', readPage(siteDir(site), page));
         expect(form, `${site} ${page}`).toBeDefined();
@@ -131,7 +157,9 @@ describe('search on every page and offline support', () => {
   });
 
   it('lists the speakers in the search page, so it needs no filter data before a search', () => {
-    const options = selectAll('#search-speaker option', readPage(siteDir('seed'), '/search/')).map((o) => attr(o, 'value'));
+    const options = selectAll('#search-speaker option', readPage(siteDir('seed'), '/search/')).map((o) =>
+      attr(o, 'value'),
+    );
     expect(options[0]).toBe('');
     const speakers = options.slice(1) as string[];
     expect(speakers).toEqual([...speakers].sort((a, b) => a.localeCompare(b)));
@@ -154,19 +182,26 @@ describe('search on every page and offline support', () => {
       const dist = siteDir(site);
       const manifest = readPrecacheManifest(dist);
       const urls = manifest.map((e) => e.url);
-      expect(urls.every((url) => !url.startsWith('/') && !url.includes('://')), site).toBe(true);
+      expect(
+        urls.every((url) => !url.startsWith('/') && !url.includes('://')),
+        site,
+      ).toBe(true);
       for (const page of listPages(dist)) {
         const file = page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1);
         expect(urls, `${site} ${page}`).toContain(file);
       }
-      const bundle = fs.readdirSync(path.join(dist, 'pagefind'), { recursive: true, withFileTypes: true })
+      const bundle = fs
+        .readdirSync(path.join(dist, 'pagefind'), { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile())
         .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)))
         .filter((file) => !/pagefind-(ui|modular-ui|component-ui)\./.test(file));
       expect(bundle.length).toBeGreaterThan(10);
       for (const file of bundle) expect(urls, file).toContain(file);
       for (const asset of fs.readdirSync(path.join(dist, '_astro'))) expect(urls).toContain(`_astro/${asset}`);
-      expect(manifest.every((e) => e.revision), 'every entry is versioned').toBe(true);
+      expect(
+        manifest.every((e) => e.revision),
+        'every entry is versioned',
+      ).toBe(true);
     }
   });
 

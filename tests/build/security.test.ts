@@ -62,7 +62,8 @@ describe.each(TEST_SITES.map((site) => site.name))('every page of the "%s" site'
       else if (attr(children[index]!, 'content') !== CONTENT_SECURITY_POLICY) wrong.push(`${page}: a different policy`);
       else if (children.slice(0, index).some((el) => !(el.tagName === 'meta' && attr(el, 'charSet'))))
         wrong.push(`${page}: something comes before the CSP meta tag`);
-      if (selectAll('meta[http-equiv="content-security-policy" i]', tree).length > 1) wrong.push(`${page}: two CSP meta tags`);
+      if (selectAll('meta[http-equiv="content-security-policy" i]', tree).length > 1)
+        wrong.push(`${page}: two CSP meta tags`);
     }
     expect(wrong).toEqual([]);
   });
@@ -80,7 +81,8 @@ describe.each(TEST_SITES.map((site) => site.name))('every page of the "%s" site'
         const href = attr(a, 'href')!;
         if (!/^(https?:)?\/\//i.test(href)) continue;
         const rel = (attr(a, 'rel') ?? '').split(/\s+/);
-        if (!rel.includes('noopener') || !rel.includes('noreferrer')) missing.push(`${page}: ${href} (rel="${rel.join(' ')}")`);
+        if (!rel.includes('noopener') || !rel.includes('noreferrer'))
+          missing.push(`${page}: ${href} (rel="${rel.join(' ')}")`);
       }
     }
     expect(missing).toEqual([]);
@@ -140,7 +142,9 @@ describe('the security headers', () => {
     expect(SECURITY_HEADERS).toMatchObject({
       'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
       'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': expect.stringMatching(/^(no-referrer|strict-origin|strict-origin-when-cross-origin|same-origin)$/),
+      'Referrer-Policy': expect.stringMatching(
+        /^(no-referrer|strict-origin|strict-origin-when-cross-origin|same-origin)$/,
+      ),
       'Permissions-Policy': expect.stringContaining('camera=()'),
     });
   });

@@ -27,7 +27,9 @@ beforeAll(async () => {
 }, 120_000);
 
 const problemsUnder = (dir: string) =>
-  messages.filter((m) => m.type !== 'info' && (m.url ?? '').replace(/^file:/, '').startsWith(dir)).map((m) => describeMessage(m, dir));
+  messages
+    .filter((m) => m.type !== 'info' && (m.url ?? '').replace(/^file:/, '').startsWith(dir))
+    .map((m) => describeMessage(m, dir));
 
 describe('the Nu HTML Checker', () => {
   it('reports the errors of a page known to be invalid', () => {

@@ -47,7 +47,8 @@ function urlsIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => urlsIn(v, found));
   else if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
-      if (['@id', 'url', 'mainEntityOfPage', 'id', 'source', 'partOf'].includes(key) && typeof v === 'string') found.push(v);
+      if (['@id', 'url', 'mainEntityOfPage', 'id', 'source', 'partOf'].includes(key) && typeof v === 'string')
+        found.push(v);
       else urlsIn(v, found);
     }
   }
@@ -59,7 +60,10 @@ function metaContent(page: Node, key: string): string | undefined {
   return el ? attr(el, 'content') : undefined;
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name),
+});
 
 function parseXml(file: string): Node {
   const text = fs.readFileSync(file, 'utf8');
@@ -68,7 +72,9 @@ function parseXml(file: string): Node {
 }
 
 function articleSlugs(dist: string): string[] {
-  return fs.readdirSync(path.join(dist, 'articles')).filter((name) => fs.existsSync(path.join(dist, 'articles', name, 'index.html')));
+  return fs
+    .readdirSync(path.join(dist, 'articles'))
+    .filter((name) => fs.existsSync(path.join(dist, 'articles', name, 'index.html')));
 }
 
 describe.each(SITES)('what the $name site publishes for other software', ({ name, prefix, base }) => {
@@ -79,7 +85,10 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
       const blocks = jsonLdBlocks(dist, page);
       expect(blocks, page).toHaveLength(1);
       const raw = fs.readFileSync(path.join(dist, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
-      const inScript = raw.slice(raw.indexOf('application/ld+json'), raw.indexOf('</script>', raw.indexOf('application/ld+json')));
+      const inScript = raw.slice(
+        raw.indexOf('application/ld+json'),
+        raw.indexOf('</script>', raw.indexOf('application/ld+json')),
+      );
       expect(inScript.slice(inScript.indexOf('>') + 1), `${page}: raw < inside JSON-LD`).not.toMatch(/[<>]/);
       const expanded = await expand(JSON.parse(blocks[0]!), { documentLoader, safe: true });
       expect(expanded.length, page).toBeGreaterThan(0);
@@ -102,7 +111,9 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
       expect(article!.author || article!.creditText).toBeTruthy();
       expect(byId.get(article!.publisher['@id'])?.name).toBeTruthy();
       expect(article!.url).toBe(`${prefix}articles/${slug}/`);
-      const people = new Set(selectAll('[data-annotation="person"], [data-annotation="quote"]', tree).map((el) => attr(el, 'dataRef')));
+      const people = new Set(
+        selectAll('[data-annotation="person"], [data-annotation="quote"]', tree).map((el) => attr(el, 'dataRef')),
+      );
       const mentioned = (article!.mentions as Node[]).map((m) => byId.get(m['@id']));
       expect(mentioned.every((p) => p && types(p).includes('Person') && p.name)).toBe(true);
       expect(mentioned.map((p) => p!.url).sort()).toEqual([...people].map((id) => `${prefix}people/${id}/`).sort());
@@ -189,7 +200,11 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
     expect(channel.link).toBe(prefix);
     expect(channel['atom:link']['@_href']).toBe(`${prefix}rss.xml`);
     const items = channel.item as Node[];
-    expect(items.map((item) => item.link).sort()).toEqual(articleSlugs(dist).map((slug) => `${prefix}articles/${slug}/`).sort());
+    expect(items.map((item) => item.link).sort()).toEqual(
+      articleSlugs(dist)
+        .map((slug) => `${prefix}articles/${slug}/`)
+        .sort(),
+    );
     for (const item of items) {
       const page = readPage(dist, new URL(item.link).pathname.slice(base.length - 1));
       expect(item.title).toBe(textContent(select('h1', page)!));
@@ -210,7 +225,9 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
       const file = path.join(dist, sitemap.loc.slice(prefix.length));
       for (const url of parseXml(file).urlset.url as Node[]) locs.push(url.loc);
     }
-    const pages = listPages(dist).filter((page) => page !== '/404.html').map((page) => `${prefix}${page.slice(1)}`);
+    const pages = listPages(dist)
+      .filter((page) => page !== '/404.html')
+      .map((page) => `${prefix}${page.slice(1)}`);
     expect(locs.sort()).toEqual(pages.sort());
     const robots = fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8');
     expect(robots).toMatch(/^User-agent: \*$/m);

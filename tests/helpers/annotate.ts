@@ -29,7 +29,10 @@ export async function annotate(mdx: string, options: { contentDir?: string; base
 }
 
 /** Every problem the pipeline finds in an article body, for asserting message and place. */
-export async function annotationProblems(mdx: string, options: { contentDir?: string } = {}): Promise<[ContentProblem, ...ContentProblem[]]> {
+export async function annotationProblems(
+  mdx: string,
+  options: { contentDir?: string } = {},
+): Promise<[ContentProblem, ...ContentProblem[]]> {
   const { problems } = runPipeline(mdx, options);
   if (!problems.length) throw new Error('expected the annotation pipeline to find a problem, but it found none');
   return problems as [ContentProblem, ...ContentProblem[]];

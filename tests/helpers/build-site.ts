@@ -95,7 +95,9 @@ function runBuild(options: BuildOptions): Promise<BuildResult> {
 export function siteDir(name: string): string {
   const dir = path.join(SITES_DIR, name, 'dist');
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    throw new Error(`The test site "${name}" was not built; run the tests through \`npm test\` (vitest's global setup builds it).`);
+    throw new Error(
+      `The test site "${name}" was not built; run the tests through \`npm test\` (vitest's global setup builds it).`,
+    );
   }
   return dir;
 }

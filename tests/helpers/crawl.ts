@@ -43,18 +43,26 @@ function references(body: string, type: string): string[] {
     return urls;
   }
   if (type.includes('css'))
-    return [...body.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]/g)].map((m) => (m[1] ?? m[2])!);
+    return [...body.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]/g)].map(
+      (m) => (m[1] ?? m[2])!,
+    );
   if (type.includes('manifest') || type.includes('json')) {
     const found: string[] = [];
     JSON.stringify(JSON.parse(body), (key, value) => {
-      if (['src', 'start_url', 'scope', 'url', 'id'].includes(key) && typeof value === 'string' && /^(\/|https?:|\.)/.test(value))
+      if (
+        ['src', 'start_url', 'scope', 'url', 'id'].includes(key) &&
+        typeof value === 'string' &&
+        /^(\/|https?:|\.)/.test(value)
+      )
         found.push(value);
       return value;
     });
     return found;
   }
   if (type.includes('xml'))
-    return [...body.matchAll(/<(?:loc|link|guid)[^>]*>\s*([^<\s]+)\s*</g), ...body.matchAll(/\shref="([^"]+)"/g)].map((m) => m[1]!);
+    return [...body.matchAll(/<(?:loc|link|guid)[^>]*>\s*([^<\s]+)\s*</g), ...body.matchAll(/\shref="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
   return [];
 }
 
@@ -69,7 +77,14 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
   const served = new URL(options.url);
   const base = served.pathname;
   const publicOrigin = new URL(options.siteUrl).origin;
-  const result: CrawlResult = { statuses: new Map(), types: new Map(), broken: [], escaped: [], missingFragments: [], pages: 0 };
+  const result: CrawlResult = {
+    statuses: new Map(),
+    types: new Map(),
+    broken: [],
+    escaped: [],
+    missingFragments: [],
+    pages: 0,
+  };
   const idsByPage = new Map<string, Set<string>>();
   const fragments: Array<{ from: string; page: string; id: string }> = [];
   const queue: Array<{ url: string; from: string }> = [{ url: served.href, from: '(start)' }];

@@ -17,13 +17,55 @@
 
 /** Elements after whose closing tag a line ends. */
 const BLOCK_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'li', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'li',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Blocks whose content is other blocks: a line also ends after their opening tag. */
-const BLOCK_CONTAINERS = new Set(['blockquote', 'div', 'ol', 'section', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul']);
+const BLOCK_CONTAINERS = new Set([
+  'blockquote',
+  'div',
+  'ol',
+  'section',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+]);
 
 /** Void block elements: they have no closing tag, so their one tag ends the line. */
 const VOID_BLOCKS = new Set(['hr']);

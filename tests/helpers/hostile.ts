@@ -43,7 +43,11 @@ export function hostileCases(): HostileCase[] {
 
 /** `@@MEGABYTE@@` in a case file stands for 1 MiB of words, kept out of the repository. */
 const MEGABYTE = '@@MEGABYTE@@';
-const megabyte = () => 'harbour '.repeat(Math.ceil(2 ** 20 / 8)).slice(0, 2 ** 20).trim();
+const megabyte = () =>
+  'harbour '
+    .repeat(Math.ceil(2 ** 20 / 8))
+    .slice(0, 2 ** 20)
+    .trim();
 
 /**
  * The content folder of a case, in a fresh temporary folder: the valid base site with the

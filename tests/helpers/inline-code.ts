@@ -23,13 +23,15 @@ export function inlineCode(tree: Root): string[] {
   const problems: string[] = [];
   for (const el of selectAll('*', tree)) {
     const name = el.tagName;
-    if (name === 'script' && !attr(el, 'src') && attr(el, 'type') !== 'application/ld+json') problems.push('inline <script>');
+    if (name === 'script' && !attr(el, 'src') && attr(el, 'type') !== 'application/ld+json')
+      problems.push('inline <script>');
     if (name === 'style') problems.push('<style> element');
     if (['base', 'object', 'embed', 'frame'].includes(name)) problems.push(`<${name}> element`);
     for (const [key, value] of Object.entries(el.properties)) {
       if (/^on[A-Za-z]/.test(key)) problems.push(`<${name} ${key}> event handler`);
       if (key === 'style') problems.push(`<${name} style="…"> attribute`);
-      if (URL_ATTRIBUTES.includes(key) && SCRIPTABLE_SCHEMES.test(String(value))) problems.push(`<${name} ${key}="${value}">`);
+      if (URL_ATTRIBUTES.includes(key) && SCRIPTABLE_SCHEMES.test(String(value)))
+        problems.push(`<${name} ${key}="${value}">`);
       if ((key === 'srcSet' || key === 'imageSrcSet') && SCRIPTABLE_SCHEMES.test(String(value)))
         problems.push(`<${name} ${key}="${value}">`);
     }

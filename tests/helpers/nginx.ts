@@ -15,7 +15,9 @@ export function nginxPath(): string {
   const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx'].filter(Boolean) as string[];
   const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (!found) {
-    throw new Error('nginx was not found. Static-host tests serve the built site with a real nginx: install it with `sudo apt-get install nginx-light`, or set NGINX_PATH.');
+    throw new Error(
+      'nginx was not found. Static-host tests serve the built site with a real nginx: install it with `sudo apt-get install nginx-light`, or set NGINX_PATH.',
+    );
   }
   return found;
 }
@@ -101,7 +103,8 @@ http {
 `;
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), conf);
   const child = spawn(nginxPath(), ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: 'ignore' });
-  const log = () => (fs.existsSync(path.join(prefix, 'error.log')) ? fs.readFileSync(path.join(prefix, 'error.log'), 'utf8') : '');
+  const log = () =>
+    fs.existsSync(path.join(prefix, 'error.log')) ? fs.readFileSync(path.join(prefix, 'error.log'), 'utf8') : '';
   await waitForPort(port, child, log);
   const origin = `http://127.0.0.1:${port}`;
   return {

@@ -17,7 +17,11 @@ export interface NodeSearchResult {
  * ES module loader, not the test runner's), fetching the index over HTTP from `bundleUrl`,
  * where a static host serves the bundle, so result URLs get the base path as in a browser.
  */
-export function searchWrittenIndex(distDir: string, bundleUrl: string, searches: NodeSearch[]): Promise<NodeSearchResult[]> {
+export function searchWrittenIndex(
+  distDir: string,
+  bundleUrl: string,
+  searches: NodeSearch[],
+): Promise<NodeSearchResult[]> {
   const script = `
     const pagefind = await import(${JSON.stringify(pathToFileURL(path.join(distDir, 'pagefind/pagefind.js')).href)});
     await pagefind.options({ basePath: ${JSON.stringify(bundleUrl)} });

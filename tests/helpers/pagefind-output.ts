@@ -32,7 +32,10 @@ export function readWrittenRecords(distDir: string): WrittenRecord[] {
 /** The precache list of a Workbox-generated service worker: `{url, revision}` entries. */
 export function readPrecacheManifest(distDir: string): { url: string; revision: string | null }[] {
   const source = fs.readFileSync(path.join(distDir, 'sw.js'), 'utf8');
-  const entries = [...source.matchAll(/\{url:"([^"]+)",revision:(?:"([^"]*)"|null)\}/g)].map((m) => ({ url: m[1]!, revision: m[2] ?? null }));
+  const entries = [...source.matchAll(/\{url:"([^"]+)",revision:(?:"([^"]*)"|null)\}/g)].map((m) => ({
+    url: m[1]!,
+    revision: m[2] ?? null,
+  }));
   if (entries.length === 0) throw new Error('sw.js has no precache manifest');
   return entries;
 }

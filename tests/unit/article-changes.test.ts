@@ -2,7 +2,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/annotations/check-content';
 import { articleSchema, latestPublishableDay, lastModified } from '../../src/content/schemas/article';
-import { allCorrectionsNewestFirst, changesNewestFirst, latestCorrection, splitBeforeAppendix } from '../../src/content/article-changes';
+import {
+  allCorrectionsNewestFirst,
+  changesNewestFirst,
+  latestCorrection,
+  splitBeforeAppendix,
+} from '../../src/content/article-changes';
 import { hostileCases, materializeCase } from '../helpers/hostile';
 
 /**
@@ -13,7 +18,8 @@ const MESSAGES: Record<string, string> = {
   'correction-date-before-published': 'correction date 2025-06-09 is before `published` (2025-06-10)',
   'correction-date-in-future': 'correction date 2999-01-01 is in the future',
   'update-date-before-published': 'update date 2025-05-10 is before `published` (2025-06-10)',
-  'corrections-out-of-order': 'correction date 2025-06-12 is earlier than the entry above it (2025-06-14); list corrections oldest first',
+  'corrections-out-of-order':
+    'correction date 2025-06-12 is earlier than the entry above it (2025-06-14); list corrections oldest first',
   'updated-before-latest-change': '`updated` (2025-06-11) is earlier than the latest correction or update (2025-06-12)',
 };
 const CASES = Object.keys(MESSAGES);
@@ -35,12 +41,22 @@ describe('corrections and updates in frontmatter are checked with their place an
   for (const name of CASES) {
     it(name, () => {
       const contentDir = materializeCase(name);
-      const found = checkContent(contentDir).problems.map((problem) => ({ ...problem, file: path.relative(contentDir, problem.file) }));
+      const found = checkContent(contentDir).problems.map((problem) => ({
+        ...problem,
+        file: path.relative(contentDir, problem.file),
+      }));
       const expected = cases.find((testCase) => testCase.name === name)!.expected as unknown as Expected[];
       expect(found).toHaveLength(expected.length);
       for (const { file, line, column, rule } of expected) {
         expect(found).toContainEqual(
-          expect.objectContaining({ file, line, column, rule, message: expect.stringContaining(MESSAGES[name]!), hint: expect.any(String) }),
+          expect.objectContaining({
+            file,
+            line,
+            column,
+            rule,
+            message: expect.stringContaining(MESSAGES[name]!),
+            hint: expect.any(String),
+          }),
         );
       }
     });
@@ -104,14 +120,22 @@ describe('the modified day', () => {
       id,
       data: { ...base, title: id, tags: [], corrections: corrections.map(entry), updates: updates.map(entry) },
     });
-    const list = allCorrectionsNewestFirst([article('a', ['2025-06-11', '2025-06-15']), article('b', ['2025-06-13'], ['2025-06-20'])]);
-    expect(list.map(({ article, correction }) => `${article.id} ${correction.date}`)).toEqual(['a 2025-06-15', 'b 2025-06-13', 'a 2025-06-11']);
+    const list = allCorrectionsNewestFirst([
+      article('a', ['2025-06-11', '2025-06-15']),
+      article('b', ['2025-06-13'], ['2025-06-20']),
+    ]);
+    expect(list.map(({ article, correction }) => `${article.id} ${correction.date}`)).toEqual([
+      'a 2025-06-15',
+      'b 2025-06-13',
+      'a 2025-06-11',
+    ]);
   });
 });
 
 describe('the place of "Corrections and updates" in the body', () => {
   it('is after the text and before the cards and endnotes', () => {
-    const html = '<div class="article__text"><p>x</p></div><div class="annotation-cards"></div><section class="endnotes"></section>';
+    const html =
+      '<div class="article__text"><p>x</p></div><div class="annotation-cards"></div><section class="endnotes"></section>';
     expect(splitBeforeAppendix(html)).toEqual({
       text: '<div class="article__text"><p>x</p></div>',
       appendix: '<div class="annotation-cards"></div><section class="endnotes"></section>',
@@ -119,6 +143,9 @@ describe('the place of "Corrections and updates" in the body', () => {
   });
 
   it('is the end of a body without annotations', () => {
-    expect(splitBeforeAppendix('<div class="article__text"><p>x</p></div>')).toEqual({ text: '<div class="article__text"><p>x</p></div>', appendix: '' });
+    expect(splitBeforeAppendix('<div class="article__text"><p>x</p></div>')).toEqual({
+      text: '<div class="article__text"><p>x</p></div>',
+      appendix: '',
+    });
   });
 });

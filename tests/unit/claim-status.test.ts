@@ -30,7 +30,12 @@ describe('a claim’s status', () => {
     const result = claimSchema.safeParse({ ...claim, status: true });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ['status'], message: expect.stringMatching(/^`true` is not a status: write one of the statuses in quotes, `"stated"`, .*`"false"`$/) }),
+      expect.objectContaining({
+        path: ['status'],
+        message: expect.stringMatching(
+          /^`true` is not a status: write one of the statuses in quotes, `"stated"`, .*`"false"`$/,
+        ),
+      }),
     ]);
   });
 

@@ -25,7 +25,9 @@ describe('findControlCharacters', () => {
 
   it('finds the C0 and C1 ranges, DEL and a carriage return that ends no CRLF', () => {
     const found = findControlCharacters('\u0000\u0008\u000c\u000e\u001f\u0080\u0085\u009f\rx');
-    expect(found.map((each) => each.char.codePointAt(0))).toEqual([0x00, 0x08, 0x0c, 0x0e, 0x1f, 0x80, 0x85, 0x9f, 0x0d]);
+    expect(found.map((each) => each.char.codePointAt(0))).toEqual([
+      0x00, 0x08, 0x0c, 0x0e, 0x1f, 0x80, 0x85, 0x9f, 0x0d,
+    ]);
   });
 
   it('leaves the characters right outside the ranges alone', () => {
@@ -75,7 +77,9 @@ describe('controlCharacterProblems', () => {
     expect(problems.map((problem) => problem.line)).toEqual([1, 2, 3, 4]);
     const summary = problems.at(-1)!;
     expect(summary).toMatchObject({ line: 4, column: 1, rule: CONTROL_CHARACTER_RULE });
-    expect(summary.message).toBe('Unexpected control characters: 3 more from here on (U+0002 (start of text), U+0003 (end of text)), expected text');
+    expect(summary.message).toBe(
+      'Unexpected control characters: 3 more from here on (U+0002 (start of text), U+0003 (end of text)), expected text',
+    );
     expect(summary.hint).toMatch(/regular expression/);
   });
 
@@ -88,7 +92,9 @@ describe('controlCharacterProblems', () => {
   it('prints as file:line:column with the hint, and never the raw character', () => {
     const [problem] = controlCharacterProblems('x\n  \u001b[31mred', 'articles/a.mdx');
     const printed = formatProblem(problem!);
-    expect(printed).toMatch(/^articles\/a\.mdx:2:3: Unexpected control character U\+001B \(escape\), expected text \[control-character\]\n {2}hint: delete it/);
+    expect(printed).toMatch(
+      /^articles\/a\.mdx:2:3: Unexpected control character U\+001B \(escape\), expected text \[control-character\]\n {2}hint: delete it/,
+    );
     expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
@@ -97,13 +103,26 @@ describe('escapedControlCharacterProblems', () => {
   it('reports a control character written as a double-quoted escape, at its value', () => {
     const yaml = parseYamlSource('name: Nora Vance\nbio: "Runs\\vthe port"\naliases: ["Van\\x07ce"]\n');
     expect(escapedControlCharacterProblems(yaml, 'people/nora-vance.yaml')).toEqual([
-      expect.objectContaining({ line: 2, column: 6, field: 'bio', message: 'Unexpected control character U+000B (vertical tab), expected text', rule: CONTROL_CHARACTER_RULE }),
-      expect.objectContaining({ line: 3, column: 11, field: 'aliases.0', message: expect.stringContaining('U+0007 (bell)') }),
+      expect.objectContaining({
+        line: 2,
+        column: 6,
+        field: 'bio',
+        message: 'Unexpected control character U+000B (vertical tab), expected text',
+        rule: CONTROL_CHARACTER_RULE,
+      }),
+      expect.objectContaining({
+        line: 3,
+        column: 11,
+        field: 'aliases.0',
+        message: expect.stringContaining('U+0007 (bell)'),
+      }),
     ]);
   });
 
   it('finds none in values without one, and none in YAML that did not parse', () => {
-    expect(escapedControlCharacterProblems(parseYamlSource('bio: "tab\\there\\nand a new line"\n'), 'a.yaml')).toEqual([]);
+    expect(escapedControlCharacterProblems(parseYamlSource('bio: "tab\\there\\nand a new line"\n'), 'a.yaml')).toEqual(
+      [],
+    );
     expect(escapedControlCharacterProblems(parseYamlSource('bio: [unclosed\n'), 'a.yaml')).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ describe('golden output of the article pipeline', () => {
       // The formatting only adds line breaks it can take out again, so any byte change shows.
       expect(unformatGoldenHtml(formatted)).toBe(html);
       await expect(formatted).toMatchFileSnapshot(path.join(folder, 'output.html'));
-      await expect(`${JSON.stringify(annotations, null, 2)}\n`).toMatchFileSnapshot(path.join(folder, 'annotations.json'));
+      await expect(`${JSON.stringify(annotations, null, 2)}\n`).toMatchFileSnapshot(
+        path.join(folder, 'annotations.json'),
+      );
     });
   }
 });

@@ -44,11 +44,15 @@ describe('`npm run check` core reports each bad input with its place and what to
 
 /** Runs the command `npm run check` runs, against a content folder. */
 function runCheck(contentDir: string) {
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CONTENT_DIR: contentDir },
+      encoding: 'utf8',
+    },
+  );
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -68,10 +72,20 @@ describe('npm run check', { timeout: 30_000 }, () => {
     const { code, output } = runCheck(contentDir);
     expect(code).toBe(1);
     const shown = (rel: string) => path.join(contentDir, rel).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    expect(output).toMatch(new RegExp(`${shown('articles/case.mdx')}:7:16: Unknown person \`nora-vence\`.* \\[unknown-person\\]\n  hint: did you mean \`nora-vance\`\\?`));
+    expect(output).toMatch(
+      new RegExp(
+        `${shown('articles/case.mdx')}:7:16: Unknown person \`nora-vence\`.* \\[unknown-person\\]\n  hint: did you mean \`nora-vance\`\\?`,
+      ),
+    );
     expect(output).toMatch(new RegExp(`${shown('people/ida-lund.yaml')}:2:7: invalid YAML.* \\[invalid-yaml\\]\n`));
-    expect(output).toMatch(new RegExp(`${shown('claims/dredging-done.yaml')}:5:9: field \`status\`: \`maybe\` is not allowed \\[not-allowed-value\\]\n  hint: use one of`));
-    expect(output).toMatch(/✗ 6 content problems \(checked 2 articles, 3 people, 3 claims, \d+ annotations in \d+\.\d s\)\n$/);
+    expect(output).toMatch(
+      new RegExp(
+        `${shown('claims/dredging-done.yaml')}:5:9: field \`status\`: \`maybe\` is not allowed \\[not-allowed-value\\]\n  hint: use one of`,
+      ),
+    );
+    expect(output).toMatch(
+      /✗ 6 content problems \(checked 2 articles, 3 people, 3 claims, \d+ annotations in \d+\.\d s\)\n$/,
+    );
   });
 
   it('reports an MDX syntax error with its line and column and keeps checking other files', () => {
@@ -79,8 +93,12 @@ describe('npm run check', { timeout: 30_000 }, () => {
     fs.cpSync(path.join(HOSTILE, 'unknown-claimant', 'content'), contentDir, { recursive: true });
     const { code, output } = runCheck(contentDir);
     expect(code).toBe(1);
-    expect(output).toMatch(/articles\/case\.mdx:7:1: MDX syntax error: Expected a closing tag for `<abbr>`.* \[mdx-syntax\]\n/);
-    expect(output).toContain('claims/dredging-done.yaml:2:11: field `claimant`: unknown person `nora-vanse` [unknown-claimant]');
+    expect(output).toMatch(
+      /articles\/case\.mdx:7:1: MDX syntax error: Expected a closing tag for `<abbr>`.* \[mdx-syntax\]\n/,
+    );
+    expect(output).toContain(
+      'claims/dredging-done.yaml:2:11: field `claimant`: unknown person `nora-vanse` [unknown-claimant]',
+    );
   });
 });
 
@@ -98,25 +116,98 @@ const PERSON = 'name: Ida Lund\nrole: Engineer\nbio: Builds harbours.\n';
 const CLAIM = 'statement: S\nclaimant: nora-vance\ndate: 2026-05-04\nsource: Minutes\nstatus: stated\n';
 
 describe('every problem names the rule it breaks', () => {
-  const ruleCases: { name: string; rule: string; files: Record<string, string>; drop?: string[]; file: string; line?: number }[] = [
-    { name: 'a person in .yaml and .yml', rule: 'duplicate-id', files: { 'people/nora-vance.yml': PERSON }, file: 'people/nora-vance.yml', line: 1 },
-    { name: 'a YAML list instead of fields', rule: 'not-a-mapping', files: { 'people/ida-lund.yaml': '- a\n- b\n' }, file: 'people/ida-lund.yaml', line: 1 },
-    { name: 'an empty field', rule: 'empty-field', files: { 'people/ida-lund.yaml': PERSON.replace('Ida Lund', '"  "') }, file: 'people/ida-lund.yaml', line: 1 },
-    { name: 'a runaway field', rule: 'too-long', files: { 'people/ida-lund.yaml': PERSON.replace('Ida Lund', 'x'.repeat(301)) }, file: 'people/ida-lund.yaml', line: 1 },
-    { name: 'a claimant that is not an id', rule: 'bad-id', files: { 'claims/c.yaml': CLAIM.replace('nora-vance', 'Nora Vance') }, file: 'claims/c.yaml', line: 2 },
-    { name: 'a date that is not text', rule: 'invalid-value', files: { 'claims/c.yaml': CLAIM.replace('2026-05-04', '[2026]') }, file: 'claims/c.yaml', line: 3 },
-    { name: 'an article without frontmatter', rule: 'missing-frontmatter', files: { 'articles/x.mdx': 'Text only.\n' }, file: 'articles/x.mdx', line: 1 },
-    { name: 'an update before publication', rule: 'updated-before-published', files: { 'articles/x.mdx': `${FRONTMATTER.replace('---\n\n', 'updated: 2026-05-01\n---\n\n')}Text.\n` }, file: 'articles/x.mdx' },
-    { name: 'raw HTML in a Markdown article', rule: 'raw-html', files: { 'articles/x.md': `${FRONTMATTER}Text <b>bold</b>.\n` }, file: 'articles/x.md', line: 7 },
-    { name: 'a person whose file is broken', rule: 'unusable-person', files: { 'people/nora-vance.yaml': 'name: [\n' }, file: 'articles/harbour-deal.mdx', line: 10 },
+  const ruleCases: {
+    name: string;
+    rule: string;
+    files: Record<string, string>;
+    drop?: string[];
+    file: string;
+    line?: number;
+  }[] = [
+    {
+      name: 'a person in .yaml and .yml',
+      rule: 'duplicate-id',
+      files: { 'people/nora-vance.yml': PERSON },
+      file: 'people/nora-vance.yml',
+      line: 1,
+    },
+    {
+      name: 'a YAML list instead of fields',
+      rule: 'not-a-mapping',
+      files: { 'people/ida-lund.yaml': '- a\n- b\n' },
+      file: 'people/ida-lund.yaml',
+      line: 1,
+    },
+    {
+      name: 'an empty field',
+      rule: 'empty-field',
+      files: { 'people/ida-lund.yaml': PERSON.replace('Ida Lund', '"  "') },
+      file: 'people/ida-lund.yaml',
+      line: 1,
+    },
+    {
+      name: 'a runaway field',
+      rule: 'too-long',
+      files: { 'people/ida-lund.yaml': PERSON.replace('Ida Lund', 'x'.repeat(301)) },
+      file: 'people/ida-lund.yaml',
+      line: 1,
+    },
+    {
+      name: 'a claimant that is not an id',
+      rule: 'bad-id',
+      files: { 'claims/c.yaml': CLAIM.replace('nora-vance', 'Nora Vance') },
+      file: 'claims/c.yaml',
+      line: 2,
+    },
+    {
+      name: 'a date that is not text',
+      rule: 'invalid-value',
+      files: { 'claims/c.yaml': CLAIM.replace('2026-05-04', '[2026]') },
+      file: 'claims/c.yaml',
+      line: 3,
+    },
+    {
+      name: 'an article without frontmatter',
+      rule: 'missing-frontmatter',
+      files: { 'articles/x.mdx': 'Text only.\n' },
+      file: 'articles/x.mdx',
+      line: 1,
+    },
+    {
+      name: 'an update before publication',
+      rule: 'updated-before-published',
+      files: { 'articles/x.mdx': `${FRONTMATTER.replace('---\n\n', 'updated: 2026-05-01\n---\n\n')}Text.\n` },
+      file: 'articles/x.mdx',
+    },
+    {
+      name: 'raw HTML in a Markdown article',
+      rule: 'raw-html',
+      files: { 'articles/x.md': `${FRONTMATTER}Text <b>bold</b>.\n` },
+      file: 'articles/x.md',
+      line: 7,
+    },
+    {
+      name: 'a person whose file is broken',
+      rule: 'unusable-person',
+      files: { 'people/nora-vance.yaml': 'name: [\n' },
+      file: 'articles/harbour-deal.mdx',
+      line: 10,
+    },
     { name: 'no articles folder', rule: 'no-articles-folder', files: {}, drop: ['articles'], file: '' },
   ];
   for (const testCase of ruleCases) {
     it(`${testCase.name}: ${testCase.rule}`, () => {
       const contentDir = baseWith(testCase.files, testCase.drop);
-      const found = checkContent(contentDir).problems.map((problem) => ({ ...problem, file: path.relative(contentDir, problem.file) }));
+      const found = checkContent(contentDir).problems.map((problem) => ({
+        ...problem,
+        file: path.relative(contentDir, problem.file),
+      }));
       expect(found, JSON.stringify(found, null, 2)).toContainEqual(
-        expect.objectContaining({ file: testCase.file, rule: testCase.rule, ...(testCase.line ? { line: testCase.line } : {}) }),
+        expect.objectContaining({
+          file: testCase.file,
+          rule: testCase.rule,
+          ...(testCase.line ? { line: testCase.line } : {}),
+        }),
       );
       for (const problem of found) expect(problem.rule, formatProblem(problem)).toBeTruthy();
     });
@@ -124,15 +215,29 @@ describe('every problem names the rule it breaks', () => {
 
   it('has a test for each rule id the pipeline and the content model report', () => {
     const read = (rel: string) => fs.readFileSync(path.join(PROJECT_ROOT, rel), 'utf8');
-    const sources = ['src/annotations/messages.ts', ...fs.readdirSync(path.join(PROJECT_ROOT, 'src/content')).filter((f) => f.endsWith('.ts')).map((f) => `src/content/${f}`)];
+    const sources = [
+      'src/annotations/messages.ts',
+      ...fs
+        .readdirSync(path.join(PROJECT_ROOT, 'src/content'))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => `src/content/${f}`),
+    ];
     const rules = new Set<string>();
     for (const source of sources) {
       for (const match of read(source).matchAll(/(?:problem\(\s*|rule: |\/, )'([a-z0-9-]+)'/g)) rules.add(match[1]!);
     }
     expect(rules.size).toBeGreaterThan(40);
-    const tests = ['tests/unit/annotate-tree.test.ts', 'tests/unit/content-safety.test.ts', 'tests/unit/hostile-content.test.ts'].map(read).join('\n');
+    const tests = [
+      'tests/unit/annotate-tree.test.ts',
+      'tests/unit/content-safety.test.ts',
+      'tests/unit/hostile-content.test.ts',
+    ]
+      .map(read)
+      .join('\n');
     const fixtures = cases.map((c) => read(`tests/fixtures/hostile/${c.name}/expected.json`)).join('\n');
-    const untested = [...rules].filter((rule) => !tests.includes(`'${rule}'`) && !fixtures.includes(`"rule": "${rule}"`));
+    const untested = [...rules].filter(
+      (rule) => !tests.includes(`'${rule}'`) && !fixtures.includes(`"rule": "${rule}"`),
+    );
     expect(untested).toEqual([]);
   });
 });

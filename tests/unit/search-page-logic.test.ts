@@ -11,7 +11,9 @@ import {
 
 describe('search state in the URL', () => {
   it('reads query, type and speaker, and writes them back without empty parameters', () => {
-    const state = readSearchState(new URLSearchParams('q=%20want++to%20make%0Aa%20deal%20&type=quote&speaker=Donald+Trump'));
+    const state = readSearchState(
+      new URLSearchParams('q=%20want++to%20make%0Aa%20deal%20&type=quote&speaker=Donald+Trump'),
+    );
     expect(state).toEqual({ query: 'want to make a deal', type: 'quote', speaker: 'Donald Trump' });
     expect(searchStateToParams(state).toString()).toBe('q=want+to+make+a+deal&type=quote&speaker=Donald+Trump');
     expect(searchStateToParams({ query: '' }).toString()).toBe('');
@@ -36,8 +38,13 @@ describe('search state in the URL', () => {
   });
 
   it('asks Pagefind for any type when none is chosen, so it counts results per filter value', () => {
-    expect(pagefindFilters({ query: 'deal' })).toEqual({ type: { any: ['article', 'quote', 'claim', 'person', 'figure'] } });
-    expect(pagefindFilters({ query: '', type: 'quote', speaker: 'Donald Trump' })).toEqual({ type: 'quote', speaker: 'Donald Trump' });
+    expect(pagefindFilters({ query: 'deal' })).toEqual({
+      type: { any: ['article', 'quote', 'claim', 'person', 'figure'] },
+    });
+    expect(pagefindFilters({ query: '', type: 'quote', speaker: 'Donald Trump' })).toEqual({
+      type: 'quote',
+      speaker: 'Donald Trump',
+    });
     expect(hasSearch({ query: '' })).toBe(false);
     expect(hasSearch({ query: '', speaker: 'Donald Trump' })).toBe(true);
   });
@@ -59,7 +66,10 @@ describe('excerpts and highlighting', () => {
   });
 
   it('collects the matched words once, without punctuation', () => {
-    expect(matchedWords(excerptParts('<mark>“Deal</mark> and <mark>deal”,</mark> <mark>U.S.-China</mark>'))).toEqual(['Deal', 'U.S.-China']);
+    expect(matchedWords(excerptParts('<mark>“Deal</mark> and <mark>deal”,</mark> <mark>U.S.-China</mark>'))).toEqual([
+      'Deal',
+      'U.S.-China',
+    ]);
   });
 
   it('marks whole words only, in any case', () => {

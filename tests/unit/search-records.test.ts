@@ -17,7 +17,10 @@ const TITLE = 'Framework <reached> & “agreed”';
 /** The manifest the content layer writes for the pipeline fixtures' people and claims. */
 const manifest = (): SiteManifest => siteManifest([], loadRegistry(PIPELINE_CONTENT));
 
-async function publishedFixture(): Promise<{ article: PublishedArticle; pipeline: Awaited<ReturnType<typeof annotate>> }> {
+async function publishedFixture(): Promise<{
+  article: PublishedArticle;
+  pipeline: Awaited<ReturnType<typeof annotate>>;
+}> {
   const pipeline = await annotate(MDX);
   const entry = manifestArticle('fixture', { title: TITLE, published: '2025-10-26' });
   return { article: publishedArticle(entry, pipeline.annotations), pipeline };
@@ -26,7 +29,12 @@ async function publishedFixture(): Promise<{ article: PublishedArticle; pipeline
 describe('what search knows of a published article', () => {
   it('has the pipeline’s annotation records as they are, with the manifest’s title, date and language', async () => {
     const { article, pipeline } = await publishedFixture();
-    expect(article).toMatchObject({ path: '/articles/fixture/', title: TITLE, language: 'en', published: '2025-10-26' });
+    expect(article).toMatchObject({
+      path: '/articles/fixture/',
+      title: TITLE,
+      language: 'en',
+      published: '2025-10-26',
+    });
     expect(article.annotations).toEqual(pipeline.annotations);
   });
 
@@ -36,7 +44,9 @@ describe('what search knows of a published article', () => {
     const passages = searchRecords([shuffled], manifest())
       .filter((r) => r.url.startsWith('/articles/') && r.filters.type![0] !== 'claim')
       .map((r) => r.url.split('#')[1]);
-    const onPage = [...pipeline.html.matchAll(/<[a-z]+ [^>]*data-annotation="(quote|figure)"[^>]*>/g)].map((tag) => /\bid="([^"]+)"/.exec(tag[0])![1]);
+    const onPage = [...pipeline.html.matchAll(/<[a-z]+ [^>]*data-annotation="(quote|figure)"[^>]*>/g)].map(
+      (tag) => /\bid="([^"]+)"/.exec(tag[0])![1],
+    );
     expect([...passages].sort()).toEqual([...onPage].sort());
     const order = (kind: string) => onPage.filter((id) => id!.startsWith(kind));
     expect(passages.filter((id) => id!.startsWith('quote'))).toEqual(order('quote'));
@@ -58,7 +68,10 @@ describe('the site manifest', () => {
   it('keeps the people and claims in the registry’s order, with the fields search uses', () => {
     const registry = loadRegistry(PIPELINE_CONTENT);
     const { people, claims, articles } = siteManifest(
-      [manifestArticle('b', { title: 'B', published: '2025-10-27' }), manifestArticle('a', { title: 'A', published: '2025-10-26' })],
+      [
+        manifestArticle('b', { title: 'B', published: '2025-10-27' }),
+        manifestArticle('a', { title: 'A', published: '2025-10-26' }),
+      ],
       registry,
     );
     expect(articles.map((a) => a.slug)).toEqual(['a', 'b']);
@@ -66,8 +79,15 @@ describe('the site manifest', () => {
     expect(people.map((p) => p.id)).toEqual([...registry.people.keys()]);
     expect(claims.map((c) => c.id)).toEqual([...registry.claims.keys()]);
     const trump = registry.people.get('donald-trump')!.data;
-    expect(people.find((p) => p.id === 'donald-trump')).toEqual({ id: 'donald-trump', name: trump.name, role: trump.role, aliases: trump.aliases, bio: trump.bio });
-    for (const claim of claims) expect(Object.keys(claim).every((key) => ['id', 'statement', 'claimant', 'context'].includes(key))).toBe(true);
+    expect(people.find((p) => p.id === 'donald-trump')).toEqual({
+      id: 'donald-trump',
+      name: trump.name,
+      role: trump.role,
+      aliases: trump.aliases,
+      bio: trump.bio,
+    });
+    for (const claim of claims)
+      expect(Object.keys(claim).every((key) => ['id', 'statement', 'claimant', 'context'].includes(key))).toBe(true);
   });
 });
 
@@ -99,7 +119,9 @@ describe('search records', () => {
     };
     // The later article comes first in the list: the claim still points where it was first reported.
     const records = searchRecords([later, article], manifest());
-    expect(records.filter((r) => r.meta.title === 'Scott Bessent').map((r) => r.url)).toEqual(['/people/scott-bessent/']);
+    expect(records.filter((r) => r.meta.title === 'Scott Bessent').map((r) => r.url)).toEqual([
+      '/people/scott-bessent/',
+    ]);
     const claims = records.filter((r) => r.url.includes('#claim-'));
     expect(claims.map((r) => r.url)).toEqual(['/articles/fixture/#claim-framework-avoids-tariffs']);
     // Found by the words of every passage that states it.

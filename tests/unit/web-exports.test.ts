@@ -18,7 +18,8 @@ describe('JSON-LD serialisation', () => {
   });
 
   it('keeps claimReviewed under 75 characters, cut at a word', () => {
-    const long = 'The United States will impose an additional 100 percent tariff on China from Nov. 1 over rare earths.';
+    const long =
+      'The United States will impose an additional 100 percent tariff on China from Nov. 1 over rare earths.';
     const short = shortClaim(long);
     expect(short.length).toBeLessThan(75);
     expect(short.endsWith('…')).toBe(true);
@@ -40,7 +41,8 @@ describe('text selectors', () => {
   });
 
   it('lengthens a quote selector’s context past words the headline or summary repeat', () => {
-    const text = 'He said the framework will avoid tariffs on Chinese goods from November, and then he left the room to applause.';
+    const text =
+      'He said the framework will avoid tariffs on Chinese goods from November, and then he left the room to applause.';
     const before = 'Framework reached He said the framework will avoid tariffs on Chinese goods.';
     const start = text.indexOf('framework');
     const alone = textQuoteSelector(text, start, start + 9);
@@ -89,7 +91,11 @@ describe('npm run new', () => {
 
   it('writes an article whose frontmatter and body pass the site’s checks', async () => {
     const cwd = tmp();
-    const file = createArticle(['Bessent: “framework” reached'], { cwd, contentDir: 'content', now: new Date(2025, 9, 26, 12) });
+    const file = createArticle(['Bessent: “framework” reached'], {
+      cwd,
+      contentDir: 'content',
+      now: new Date(2025, 9, 26, 12),
+    });
     expect(file).toBe(path.join(cwd, 'content/articles/bessent-framework-reached.mdx'));
     const source = fs.readFileSync(file, 'utf8');
     const [, frontmatter, body] = source.split(/^---$/m);

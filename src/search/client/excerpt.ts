@@ -47,7 +47,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Marks whole-word, case-insensitive occurrences of `words` in a plain text. */
 export function markWords(text: string, words: readonly string[]): TextPart[] {
   if (words.length === 0) return text ? [{ text, marked: false }] : [];
-  const alternatives = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
   const parts: TextPart[] = [];
   let last = 0;

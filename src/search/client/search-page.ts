@@ -53,7 +53,11 @@ function appendParts(parent: HTMLElement, parts: readonly TextPart[]): void {
   }
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -111,7 +115,11 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
 }
 
 function describe(state: SearchState, count: number): string {
-  const what = state.type ? RESULT_TYPE_LABELS[state.type][count === 1 ? 'one' : 'many'].toLowerCase() : count === 1 ? 'result' : 'results';
+  const what = state.type
+    ? RESULT_TYPE_LABELS[state.type][count === 1 ? 'one' : 'many'].toLowerCase()
+    : count === 1
+      ? 'result'
+      : 'results';
   const parts = [`${count} ${what}`];
   if (state.query) parts.push(`for ${quoted(state.query)}`);
   if (state.speaker) parts.push(`by ${state.speaker}`);
@@ -284,7 +292,10 @@ class SearchPage {
     // Pagefind counts results per value only for filters whose data it has loaded: every
     // search names `type`, and the speaker counts need `speaker` too. Both load alongside
     // the words' index chunks; the `article` filter is never needed here.
-    await Promise.all([pagefind.preload(term, { filters }), pagefind.preload(null, { filters: { [FILTER.speaker]: { any: [] } } })]);
+    await Promise.all([
+      pagefind.preload(term, { filters }),
+      pagefind.preload(null, { filters: { [FILTER.speaker]: { any: [] } } }),
+    ]);
     if (run !== this.run) return;
     const response = await pagefind.search(term, { filters });
     const { typeCounts, speakerCounts } = await facetCounts(pagefind, term, state, response.filters);
@@ -369,7 +380,10 @@ class SearchPage {
     const current = [...speaker.options].slice(1).map((option) => option.value);
     // Rebuilt only when the list changes, so the control keeps its place while counts change.
     if (current.join('\n') !== listed.join('\n')) {
-      speaker.replaceChildren(speaker.options[0] ?? new Option('Anyone', ''), ...listed.map((name) => new Option(name, name)));
+      speaker.replaceChildren(
+        speaker.options[0] ?? new Option('Anyone', ''),
+        ...listed.map((name) => new Option(name, name)),
+      );
     }
   }
 }

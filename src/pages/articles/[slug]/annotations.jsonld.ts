@@ -5,7 +5,10 @@ import { siteRefs } from '../../../lib/site-refs';
 import { ANNO_MEDIA_TYPE, annotationCollection } from '../../../exports/web-annotations';
 
 export const getStaticPaths = (async () =>
-  (await renderedArticles()).map((article) => ({ params: { slug: article.entry.id }, props: { article } }))) satisfies GetStaticPaths;
+  (await renderedArticles()).map((article) => ({
+    params: { slug: article.entry.id },
+    props: { article },
+  }))) satisfies GetStaticPaths;
 
 /** `/articles/<slug>/annotations.jsonld`: the article's annotations as W3C Web Annotations. */
 export const GET: APIRoute<{ article: RenderedArticle }> = async ({ props }) => {
