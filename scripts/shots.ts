@@ -89,11 +89,11 @@ async function settle(page: Page): Promise<void> {
   });
 }
 
-/** Opens the first card of a kind from its own button (a nested passage's marker included). */
+/** Opens the first card of a kind from its own words (a nested passage's first segment included). */
 function openCard(kind: string): (page: Page) => Promise<void> {
   return async (page) => {
     const button = page.locator(`.annotation--${kind} > .annotation__trigger`).first();
-    const cardId = await button.getAttribute('popovertarget', { timeout: 5_000 });
+    const cardId = (await button.getAttribute('href', { timeout: 5_000 }))?.slice(1);
     await button.click();
     await page.locator(`#${cardId}:popover-open`).waitFor({ timeout: 5_000 });
   };

@@ -38,14 +38,35 @@ export function statusBadge(status: keyof typeof CLAIM_STATUSES, updated?: strin
   ]);
 }
 
-function claimSummary(claimId: string, { registry, urls }: CardContext): ElementContent[] {
-  const claim = registry.claims.get(claimId)!;
+/** Words compared loosely: lower case, letters and digits only. */
+const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Whether the sentence around the annotation already says `words`. */
+const contextSays = (record: AnnotationRecord, words: string) => loose(record.context).includes(loose(words));
+
+/** The row of actions at the foot of a card; the card adds its passage link to it. */
+const actions = (...links: Element[]): Element =>
+  h('p', { className: ['card__actions'] }, links.flatMap((link, i) => (i ? [' ', link] : [link])));
+
+/** “The framework … will avoid 100 percent U.S. tariffs.”, its status word and meaning. */
+function claimStatement(claimId: string, { registry }: CardContext): Element[] {
+  const claim = registry.claims.get(claimId)!.data;
   return [
-    h('p', { className: ['card__claim'] }, [h('span', { className: ['card__key'] }, 'Claim: '), claim.data.statement]),
-    h('p', { className: ['card__status'] }, [statusBadge(claim.data.status, claim.data.statusUpdated)]),
-    h('p', { className: ['card__link'] }, [h('a', { href: urls.claim(claimId) }, 'Open the claim card')]),
+    h('p', { className: ['card__claim'] }, [h('q', claim.statement)]),
+    h('p', { className: ['card__status'] }, [statusBadge(claim.status, claim.statusUpdated)]),
   ];
 }
+
+/** The claim a quote or figure backs: its statement and status, with the claim card to open. */
+function claimSummary(claimId: string, context: CardContext): ElementContent[] {
+  return [
+    h('p', { className: ['card__key', 'card__backs'] }, 'Backs the claim:'),
+    ...claimStatement(claimId, context),
+  ];
+}
+
+const claimLink = (claimId: string, { urls }: CardContext) =>
+  h('a', { href: urls.claim(claimId) }, 'Claim card');
 
 function personLine(personId: string, { registry }: CardContext): string {
   const person = registry.people.get(personId)!.data;
@@ -54,77 +75,105 @@ function personLine(personId: string, { registry }: CardContext): string {
     : person.role;
 }
 
+/**
+ * The first sentence of a person's bio that says more than their role: a bio opening with the
+ * role ("U.S. Treasury Secretary. With …") goes on to its next sentence.
+ */
+export function bioLine(bio: string | undefined, role: string): string | undefined {
+  if (!bio) return undefined;
+  const sentences = bio.split(/(?<=[\p{Ll}\p{N}”’)]\.)\s+(?=[\p{Lu}“‘])/u);
+  return sentences.find((sentence) => loose(sentence) !== loose(role));
+}
+
+/** A person card: role (unless the sentence gave it) and one line of bio. */
+function personBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
+  const person = context.registry.people.get(record.person!)!.data;
+  const role = personLine(record.person!, context);
+  const bio = bioLine(person.bio, person.role);
+  return [
+    ...(contextSays(record, person.role) ? [] : [h('p', { className: ['card__meta'] }, role)]),
+    ...(bio ? [h('p', { className: ['card__bio'] }, bio)] : []),
+    actions(h('a', { href: context.urls.person(record.person!) }, `${person.name}: quotes and claims`)),
+  ];
+}
+
+/** A quote card: who said it (in the title), their role and where, and the claim it backs. */
+function quoteBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
+  const claim = record.claim ? context.registry.claims.get(record.claim)!.data : undefined;
+  const where = claim ? ` · ${claim.source}, ${formatDay(claim.date)}` : '';
+  return [
+    h('p', { className: ['card__meta'] }, `${personLine(record.person!, context)}${where}`),
+    ...(record.claim ? claimSummary(record.claim, context) : []),
+    actions(
+      h('a', { href: context.urls.person(record.person!) }, `More from ${context.registry.people.get(record.person!)!.data.name}`),
+      ...(record.claim ? [claimLink(record.claim, context)] : []),
+    ),
+  ];
+}
+
+/** A figure card: what it measures (in the title) and its value where the words differ. */
+function figureBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
+  const shown = formatFigureValue(record.value!, record.unit);
+  const differs = loose(shown) !== loose(record.text);
+  return [
+    ...(differs
+      ? [
+          h('p', { className: ['card__value'] }, [
+            h('span', { className: ['card__key'] }, record.about ? `${record.text}: ` : 'Value: '),
+            h('data', { value: record.value }, shown),
+          ]),
+        ]
+      : []),
+    ...(record.claim ? claimSummary(record.claim, context) : []),
+    ...(record.claim ? [actions(claimLink(record.claim, context))] : []),
+  ];
+}
+
+/** A claim card: the statement in quotation marks, its status and meaning, and its source. */
+function claimBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
+  const claim = context.registry.claims.get(record.claim!)!.data;
+  const claimant = context.registry.people.get(claim.claimant)?.data;
+  return [
+    ...claimStatement(record.claim!, context),
+    h('p', { className: ['card__meta'] }, claim.source),
+    actions(
+      claimLink(record.claim!, context),
+      ...(claimant ? [h('a', { href: context.urls.person(claim.claimant) }, claimant.name)] : []),
+    ),
+  ];
+}
+
 /** The essentials of one annotation, shared by the in-place card and its endnote. */
 export function cardBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
-  const { registry, urls } = context;
   switch (record.kind) {
-    case 'person': {
-      const person = registry.people.get(record.person!)!.data;
-      return [
-        h('p', { className: ['card__meta'] }, personLine(record.person!, context)),
-        h('p', { className: ['card__link'] }, [
-          h('a', { href: urls.person(record.person!) }, `About ${person.name}: quotes and claims`),
-        ]),
-      ];
-    }
-    case 'quote': {
-      const speaker = registry.people.get(record.person!)!.data;
-      return [
-        h('p', { className: ['card__quote'] }, [h('q', record.text)]),
-        h('p', { className: ['card__meta'] }, [
-          h('span', { className: ['card__key'] }, 'Said by '),
-          h('a', { href: urls.person(record.person!) }, speaker.name),
-          `, ${personLine(record.person!, context)}`,
-        ]),
-        ...(record.claim ? claimSummary(record.claim, context) : []),
-      ];
-    }
-    case 'figure': {
-      return [
-        h('p', { className: ['card__value'] }, [
-          h('span', { className: ['card__key'] }, 'Value: '),
-          h('data', { value: record.value }, formatFigureValue(record.value!, record.unit)),
-        ]),
-        ...(record.about
-          ? [
-              h('p', { className: ['card__meta'] }, [
-                h('span', { className: ['card__key'] }, 'Measures: '),
-                record.about,
-              ]),
-            ]
-          : []),
-        ...(record.claim ? claimSummary(record.claim, context) : []),
-      ];
-    }
-    case 'claim': {
-      const claim = registry.claims.get(record.claim!)!;
-      const claimant = registry.people.get(claim.data.claimant)?.data;
-      return [
-        h('p', { className: ['card__claim'] }, claim.data.statement),
-        h('p', { className: ['card__status'] }, [statusBadge(claim.data.status, claim.data.statusUpdated)]),
-        h('p', { className: ['card__meta'] }, [
-          h('span', { className: ['card__key'] }, 'Claimed by '),
-          claimant ? h('a', { href: urls.person(claim.data.claimant) }, claimant.name) : claim.data.claimant,
-          `, ${formatDay(claim.data.date)}, ${claim.data.source}`,
-        ]),
-        h('p', { className: ['card__link'] }, [h('a', { href: urls.claim(record.claim!) }, 'Open the claim card')]),
-      ];
-    }
+    case 'person':
+      return personBody(record, context);
+    case 'quote':
+      return quoteBody(record, context);
+    case 'figure':
+      return figureBody(record, context);
+    case 'claim':
+      return claimBody(record, context);
   }
 }
 
-/** The heading of a card: "Person · Scott Bessent", "Quote · Scott Bessent", … */
+/**
+ * What the card adds, as its heading after the kind ("Quote: Said by Scott Bessent"): the
+ * person's name, the quote's speaker, what a figure measures, the claim's author and day.
+ */
 export function cardTitle(record: AnnotationRecord, { registry }: CardContext): string {
   switch (record.kind) {
     case 'person':
       return registry.people.get(record.person!)!.data.name;
     case 'quote':
-      return `Quote by ${registry.people.get(record.person!)!.data.name}`;
+      return `Said by ${registry.people.get(record.person!)!.data.name}`;
     case 'figure':
-      return record.text;
+      return record.about ? capitalise(record.about) : record.text;
     case 'claim': {
-      const claimant = registry.claims.get(record.claim!)!.data.claimant;
-      return `Claim by ${registry.people.get(claimant)?.data.name ?? claimant}`;
+      const { claimant, date } = registry.claims.get(record.claim!)!.data;
+      return `${registry.people.get(claimant)?.data.name ?? claimant}, ${formatDay(date)}`;
     }
   }
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

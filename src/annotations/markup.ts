@@ -5,16 +5,17 @@
  * `:quote[very substantial framework]{by=scott-bessent}` →
  * ```html
  * <span class="annotation annotation--quote" id="quote-very-substantial-framework" …>
- *   <button type="button" class="annotation__trigger" popovertarget="card-quote-very-substantial-framework"
- *           aria-describedby="annotation-hint-quote">very substantial framework</button></span>
+ *   <a class="annotation__trigger" href="#card-quote-very-substantial-framework"
+ *      aria-describedby="annotation-hint-quote">very substantial framework</a></span>
  * …
  * <div class="annotation-cards"><span id="annotation-hint-quote" hidden>quote, opens a card</span>
- *   <div id="card-quote-very-substantial-framework" popover="auto" role="dialog" …>…</div></div>
+ *   <div id="card-quote-very-substantial-framework" popover="auto" role="dialog" tabindex="-1" …>…
+ *     <a href="#quote-very-substantial-framework" class="card__close" data-card-close>…Close</a>…</div></div>
  * <section class="endnotes"><h2 id="endnotes-title">Annotations</h2><ol class="endnotes__list">
  *   <li id="note-quote-very-substantial-framework" …>…</li></ol></section>
  * ```
  */
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -25,56 +26,58 @@ export const cardId = (annotationId: string) => `card-${annotationId}`;
 export const noteId = (annotationId: string) => `note-${annotationId}`;
 export const kindHintId = (kind: AnnotationKind) => `annotation-hint-${kind}`;
 
-/** Whether a label holds a link, an HTML element or another annotation, which a button may not. */
-function hasInteractive(children: readonly Nodes[]): boolean {
-  return children.some(
-    (child) =>
-      (child.type === 'textDirective' && isAnnotationKind(child.name)) ||
-      child.type === 'link' ||
-      child.type === 'linkReference' ||
-      child.type === 'mdxJsxTextElement' ||
-      ('children' in child && hasInteractive(child.children as Nodes[])),
+/** Whether a node is, or holds, a link, an HTML element, a footnote reference or another annotation. */
+function isInteractive(node: Nodes): boolean {
+  return (
+    (node.type === 'textDirective' && isAnnotationKind(node.name)) ||
+    node.type === 'link' ||
+    node.type === 'linkReference' ||
+    node.type === 'footnoteReference' ||
+    node.type === 'mdxJsxTextElement' ||
+    ('children' in node && (node.children as Nodes[]).some(isInteractive))
   );
 }
 
-/** Longest label (in characters) that is wrapped in its trigger button; see renderTrigger. */
-const MAX_BUTTON_LABEL = 32;
+/** Whether a run of label nodes holds no word (only spaces or punctuation), which makes no trigger. */
+const isBlank = (run: readonly Nodes[]) =>
+  run.every((node) => node.type === 'text' && !/[\p{L}\p{N}]/u.test(node.value));
 
-/** "Quote: very substantial framework", cut to 80 characters: a numbered marker's name. */
-function markerLabel(record: AnnotationRecord): string {
-  const spoken = record.text.length > 80 ? `${record.text.slice(0, 79).trimEnd()}…` : record.text;
-  return `${KINDS[record.kind].one}: ${spoken}`;
-}
-
-/** The label's words: inside the trigger button, or as text followed by a numbered marker. */
-function triggerChildren(node: TextDirective, record: AnnotationRecord): PhrasingContent[] {
-  const trigger = {
-    type: 'button',
+/** One trigger segment: the annotated words as a link to the card, wrapping like the text around it. */
+function segment(run: PhrasingContent[], record: AnnotationRecord, first: boolean): PhrasingContent {
+  const link = {
     className: ['annotation__trigger'],
-    popoverTarget: cardId(record.id),
+    href: `#${cardId(record.id)}`,
     ariaDescribedBy: kindHintId(record.kind),
+    // Every segment opens the card by pointer; only the first is a stop in the tab order.
+    ...(first ? {} : { tabIndex: -1 }),
   };
-  const label = node.children as PhrasingContent[];
-  // A button may not contain links or other buttons, and browsers lay a button out as one
-  // box that never wraps like text: a label holding a nested annotation, or longer than a
-  // few words, keeps its words as text and gets a small numbered trigger after them.
-  if (!hasInteractive(label) && record.text.length <= MAX_BUTTON_LABEL) {
-    return [
-      { type: 'emphasis', data: { hName: 'button', hProperties: trigger }, children: label },
-    ] as unknown as PhrasingContent[];
-  }
-  const marker = {
-    ...trigger,
-    className: ['annotation__trigger', 'annotation__marker'],
-    dataNote: String(record.number),
-    ariaLabel: markerLabel(record),
-  };
-  return [
-    { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['annotation__text'] } }, children: label },
-    // The visible number comes from CSS (`attr(data-note)`) so it never joins the article text.
-    { type: 'text', value: '', data: { hName: 'button', hProperties: marker, hChildren: [] } },
-  ] as unknown as PhrasingContent[];
+  return { type: 'emphasis', data: { hName: 'a', hProperties: link }, children: run } as unknown as PhrasingContent;
 }
+
+/**
+ * The label's words as trigger links. Links may not nest, so a nested annotation, a link or a
+ * footnote reference inside the label stays itself, and the words around it become separate
+ * segments of the same trigger.
+ */
+function triggerChildren(node: TextDirective, record: AnnotationRecord): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = () => {
+    if (run.length && !isBlank(run)) out.push(segment(run, record, !out.some(isSegment)));
+    else out.push(...run);
+    run = [];
+  };
+  for (const child of node.children as PhrasingContent[]) {
+    if (isInteractive(child)) {
+      flush();
+      out.push(child);
+    } else run.push(child);
+  }
+  flush();
+  return out;
+}
+
+const isSegment = (node: PhrasingContent) => (node.data as { hName?: string } | undefined)?.hName === 'a';
 
 /** Turns a read annotation directive into its `<span class="annotation">` and trigger. */
 export function renderTrigger(node: TextDirective, record: AnnotationRecord): void {
@@ -98,7 +101,10 @@ export function renderTrigger(node: TextDirective, record: AnnotationRecord): vo
 const kindPrefix = (record: AnnotationRecord) =>
   h('span', { className: ['card__kind'] }, `${KINDS[record.kind].one}: `);
 
-/** The in-place card: a native popover, opened by its trigger without JavaScript. */
+/**
+ * The in-place card. Without JavaScript its trigger links to it and CSS `:target` shows it;
+ * `scripts/cards.ts` opens it as a popover next to the trigger instead, with no history entry.
+ */
 export function cardElement(record: AnnotationRecord, context: CardContext): Element {
   const id = cardId(record.id);
   return h(
@@ -107,6 +113,7 @@ export function cardElement(record: AnnotationRecord, context: CardContext): Ele
       id,
       popover: 'auto',
       role: 'dialog',
+      tabIndex: -1,
       ariaLabelledBy: `${id}-title`,
       className: ['card', `card--${record.kind}`],
       dataPagefindIgnore: '',
@@ -114,26 +121,29 @@ export function cardElement(record: AnnotationRecord, context: CardContext): Ele
     [
       h('div', { className: ['card__header'] }, [
         h('p', { className: ['card__title'], id: `${id}-title` }, [kindPrefix(record), cardTitle(record, context)]),
-        h('button', { type: 'button', className: ['card__close'], popoverTarget: id, popoverTargetAction: 'hide' }, [
+        // A link back to the passage closes a card shown by `:target`; the script closes the popover.
+        h('a', { href: `#${record.id}`, className: ['card__close'], dataCardClose: '' }, [
           h('span', { ariaHidden: 'true' }, '×'),
           h('span', { className: ['visually-hidden'] }, 'Close'),
         ]),
       ]),
-      ...cardBody(record, context),
-      passageLink(record),
+      ...withPassageLink(cardBody(record, context), record),
     ],
   );
 }
 
 /**
- * A link to the passage itself, relative so it resolves to this article's URL, to copy and
- * share; `copy-link.ts` adds a "Copy link" button. (A text fragment would not help here:
- * browsers ignore it when following a link within the page.)
+ * The card's body with a link to the passage itself added to its row of actions: relative, so
+ * it resolves to this article's URL, to copy and share; `copy-link.ts` adds a "Copy link"
+ * button. (A text fragment would not help here: browsers ignore it within the page.)
  */
-function passageLink(record: AnnotationRecord): Element {
-  return h('p', { className: ['card__share'] }, [
-    h('a', { href: `#${record.id}`, dataCopyLink: '' }, 'Link to this passage'),
-  ]);
+function withPassageLink(body: ElementContent[], record: AnnotationRecord): ElementContent[] {
+  const link = h('a', { href: `#${record.id}`, dataCopyLink: '' }, 'Link to this passage');
+  const last = body.at(-1);
+  if (last?.type === 'element' && (last.properties.className as string[] | undefined)?.includes('card__actions')) {
+    return [...body.slice(0, -1), { ...last, children: [...last.children, { type: 'text', value: ' ' }, link] }];
+  }
+  return [...body, h('p', { className: ['card__actions'] }, [link])];
 }
 
 /** One endnote: the card's content in the flow of the page, for print and older browsers. */
