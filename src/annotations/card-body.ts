@@ -39,14 +39,22 @@ export function statusBadge(status: keyof typeof CLAIM_STATUSES, updated?: strin
 }
 
 /** Words compared loosely: lower case, letters and digits only. */
-const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const loose = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Whether the sentence around the annotation already says `words`. */
 const contextSays = (record: AnnotationRecord, words: string) => loose(record.context).includes(loose(words));
 
 /** The row of actions at the foot of a card; the card adds its passage link to it. */
 const actions = (...links: Element[]): Element =>
-  h('p', { className: ['card__actions'] }, links.flatMap((link, i) => (i ? [' ', link] : [link])));
+  h(
+    'p',
+    { className: ['card__actions'] },
+    links.flatMap((link, i) => (i ? [' ', link] : [link])),
+  );
 
 /** “The framework … will avoid 100 percent U.S. tariffs.”, its status word and meaning. */
 function claimStatement(claimId: string, { registry }: CardContext): Element[] {
@@ -59,14 +67,10 @@ function claimStatement(claimId: string, { registry }: CardContext): Element[] {
 
 /** The claim a quote or figure backs: its statement and status, with the claim card to open. */
 function claimSummary(claimId: string, context: CardContext): ElementContent[] {
-  return [
-    h('p', { className: ['card__key', 'card__backs'] }, 'Backs the claim:'),
-    ...claimStatement(claimId, context),
-  ];
+  return [h('p', { className: ['card__key', 'card__backs'] }, 'Backs the claim:'), ...claimStatement(claimId, context)];
 }
 
-const claimLink = (claimId: string, { urls }: CardContext) =>
-  h('a', { href: urls.claim(claimId) }, 'Claim card');
+const claimLink = (claimId: string, { urls }: CardContext) => h('a', { href: urls.claim(claimId) }, 'Claim card');
 
 function personLine(personId: string, { registry }: CardContext): string {
   const person = registry.people.get(personId)!.data;
@@ -105,7 +109,11 @@ function quoteBody(record: AnnotationRecord, context: CardContext): ElementConte
     h('p', { className: ['card__meta'] }, `${personLine(record.person!, context)}${where}`),
     ...(record.claim ? claimSummary(record.claim, context) : []),
     actions(
-      h('a', { href: context.urls.person(record.person!) }, `More from ${context.registry.people.get(record.person!)!.data.name}`),
+      h(
+        'a',
+        { href: context.urls.person(record.person!) },
+        `More from ${context.registry.people.get(record.person!)!.data.name}`,
+      ),
       ...(record.claim ? [claimLink(record.claim, context)] : []),
     ),
   ];

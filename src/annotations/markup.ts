@@ -57,27 +57,27 @@ function segment(run: PhrasingContent[], record: AnnotationRecord, first: boolea
 /**
  * The label's words as trigger links. Links may not nest, so a nested annotation, a link or a
  * footnote reference inside the label stays itself, and the words around it become separate
- * segments of the same trigger.
+ * segments of the same trigger. A label that is only another annotation in quotation marks
+ * makes its marks the segments, so the outer annotation can still be reached by pointer.
  */
 function triggerChildren(node: TextDirective, record: AnnotationRecord): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  let run: PhrasingContent[] = [];
-  const flush = () => {
-    if (run.length && !isBlank(run)) out.push(segment(run, record, !out.some(isSegment)));
-    else out.push(...run);
-    run = [];
-  };
+  const runs: PhrasingContent[][] = [[]];
   for (const child of node.children as PhrasingContent[]) {
-    if (isInteractive(child)) {
-      flush();
-      out.push(child);
-    } else run.push(child);
+    if (isInteractive(child)) runs.push([child], []);
+    else runs.at(-1)!.push(child);
   }
-  flush();
-  return out;
+  const isRun = (run: PhrasingContent[]) => run.length > 0 && !(run.length === 1 && isInteractive(run[0]!));
+  const hasWords = runs.some((run) => isRun(run) && !isBlank(run));
+  const makesSegment = (run: PhrasingContent[]) =>
+    isRun(run) && (hasWords ? !isBlank(run) : run.some((n) => n.type !== 'text' || n.value.trim()));
+  let first = true;
+  return runs.flatMap((run) => {
+    if (!makesSegment(run)) return run;
+    const link = segment(run, record, first);
+    first = false;
+    return [link];
+  });
 }
-
-const isSegment = (node: PhrasingContent) => (node.data as { hName?: string } | undefined)?.hName === 'a';
 
 /** Turns a read annotation directive into its `<span class="annotation">` and trigger. */
 export function renderTrigger(node: TextDirective, record: AnnotationRecord): void {

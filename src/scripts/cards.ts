@@ -75,7 +75,7 @@ interface ShowPopoverOptions {
   source?: HTMLElement;
 }
 
-function enhance() {
+function openCardsInPlace() {
   if (!('showPopover' in HTMLElement.prototype)) return;
   document.addEventListener('click', onClick);
   for (const card of document.querySelectorAll<HTMLElement>('.card[popover]')) {
@@ -84,4 +84,4 @@ function enhance() {
   window.addEventListener('scroll', onScroll, { passive: true });
 }
 
-enhance();
+openCardsInPlace();

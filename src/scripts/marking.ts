@@ -21,7 +21,7 @@ function save(off: string[]) {
   }
 }
 
-function enhance() {
+function rememberMarking() {
   const form = document.querySelector<HTMLFormElement>('#marking');
   if (!form) return;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[name="mark"]')];
@@ -36,4 +36,4 @@ function enhance() {
   form.addEventListener('submit', (event) => event.preventDefault());
 }
 
-enhance();
+rememberMarking();

@@ -70,11 +70,11 @@ describe.each(SCHEMES)('WCAG 2.0–2.2 A and AA (axe-core), %s colour scheme', (
     const page = await open(scheme, seed.url + ARTICLE);
     const found: Record<string, string[]> = {};
     for (const kind of ['person', 'quote', 'figure', 'claim']) {
-      // A nested passage opens from its marker, any other annotation from its trigger.
-      const button = page.locator(`.article__body [data-annotation="${kind}"] > button`).first();
-      await button.focus();
+      // The first segment of the annotation's own words, the one in the tab order.
+      const trigger = page.locator(`.article__body [data-annotation="${kind}"] > .annotation__trigger`).first();
+      await trigger.focus();
       await page.keyboard.press('Enter');
-      const card = page.locator(`#${await button.getAttribute('popovertarget')}`);
+      const card = page.locator(`${await trigger.getAttribute('href')}`);
       await expect.poll(() => card.evaluate((el) => el.matches(':popover-open'))).toBe(true);
       // Audit the card as it rests, not halfway through its fade-in.
       await card.evaluate((el) =>
@@ -84,5 +84,15 @@ describe.each(SCHEMES)('WCAG 2.0–2.2 A and AA (axe-core), %s colour scheme', (
       await page.keyboard.press('Escape');
     }
     expect(found).toEqual({ person: [], quote: [], figure: [], claim: [] });
+  });
+
+  it.each([
+    ['every mark off', ['person', 'quote', 'figure', 'claim']],
+    ['some marks off', ['quote', 'claim']],
+  ])('the article with %s in the marking control: no violations', async (_state, off) => {
+    const page = await open(scheme, seed.url + ARTICLE);
+    for (const kind of off) await page.locator(`#mark-${kind}`).uncheck();
+    expect(await violations(page)).toEqual([]);
+    for (const kind of off) await page.locator(`#mark-${kind}`).check();
   });
 });

@@ -37,12 +37,12 @@ describe('annotation cards in Chromium', () => {
     // The card has an accessible name and shows the essentials.
     const dialog = page.getByRole('dialog', { name: 'Person: Scott Bessent' });
     expect(await dialog.count()).toBe(1);
-    expect(await dialog.innerText()).toContain('U.S. Treasury Secretary');
+    // It adds to the sentence ("U.S. Treasury Secretary Scott Bessent") rather than repeat its role.
+    expect(await dialog.innerText()).toContain('With Trade Representative Jameson Greer');
+    expect(await dialog.innerText()).not.toContain('U.S. Treasury Secretary');
     await page.keyboard.press('Escape');
     await expect.poll(() => card.evaluate((el) => el.matches(':popover-open'))).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe(
-      'card-person-scott-bessent',
-    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#card-person-scott-bessent');
     await page.close();
   });
 
@@ -50,13 +50,16 @@ describe('annotation cards in Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(host.url + ARTICLE);
-    await page.click('#quote-very-substantial-framework > button');
+    await page.click('#quote-very-substantial-framework > .annotation__trigger');
     const card = page.locator('#card-quote-very-substantial-framework');
     expect(await card.isVisible()).toBe(true);
     expect(await card.innerText()).toContain('Said by Scott Bessent');
-    // A nested passage opens from its own marker.
-    await page.keyboard.press('Escape');
-    await page.click('#claim-framework-avoids-tariffs > .annotation__marker');
+    // Its close link returns to the passage and hides the card.
+    await card.locator('.card__close').click();
+    expect(await card.isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('#quote-very-substantial-framework');
+    // A nested passage opens from its own words on either side of the annotations inside it.
+    await page.locator('#claim-framework-avoids-tariffs > .annotation__trigger').last().click();
     expect(await page.locator('#card-claim-framework-avoids-tariffs').isVisible()).toBe(true);
     await context.close();
   });
@@ -64,10 +67,13 @@ describe('annotation cards in Chromium', () => {
   it('walks the whole article by keyboard: every annotation in reading order, each card opens and closes, focus always visible', async () => {
     const page = await browser.newPage();
     await page.goto(host.url + ARTICLE);
-    const expected = await page.$$eval('.article__body [data-annotation]', (els) => els.map((el) => el.id));
-    const cards = await page.$$eval('.article__body button[popovertarget]', (els) =>
-      els.map((el) => el.getAttribute('popovertarget')!),
+    // Reading order: each annotation's first trigger segment, the only one in the tab order.
+    const expected = await page.$$eval('.article__body .annotation__trigger:not([tabindex="-1"])', (els) =>
+      els.map((el) => el.closest('[data-annotation]')!.id),
     );
+    const all = await page.$$eval('.article__body [data-annotation]', (els) => els.map((el) => el.id));
+    expect([...expected].sort()).toEqual([...all].sort());
+    const cards = expected.map((id) => `card-${id}`);
     // The last thing Tab can reach; the walk ends there, before focus leaves the page.
     const last = await page.evaluate(() => {
       const tabbable = [
@@ -123,7 +129,7 @@ describe('annotation cards in Chromium', () => {
         return {
           tag: el?.tagName ?? 'none',
           annotation: el?.matches('.annotation__trigger') ? el.closest('[data-annotation]')!.id : '',
-          card: el?.closest('.article__body') ? (el.getAttribute('popovertarget') ?? '') : '',
+          card: el?.matches('.article__body .annotation__trigger') ? el.getAttribute('href')!.slice(1) : '',
           unseen: unseen(),
           end: el?.dataset.walkEnd !== undefined,
         };
@@ -147,17 +153,14 @@ describe('annotation cards in Chromium', () => {
             message: `${focus.card} closes with Escape`,
           })
           .toBe(false);
-        const back = await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'));
+        const back = await page.evaluate(() => document.activeElement?.getAttribute('href')?.slice(1));
         if (back !== focus.card) problems.push(`${where}: focus did not return to the trigger after Escape`);
         opened.add(focus.card);
       }
       if (focus.end) break;
     }
     expect(problems).toEqual([]);
-    // A nested passage's own marker follows the annotations inside it.
-    const order = (ids: string[]) => ids.filter((id) => !id.startsWith('claim-'));
-    expect(order(reached)).toEqual(order(expected));
-    expect(new Set(reached)).toEqual(new Set(expected));
+    expect(reached).toEqual(expected);
     expect(opened).toEqual(new Set(cards));
     await page.close();
   });

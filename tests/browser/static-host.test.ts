@@ -126,7 +126,7 @@ describe.each(TEST_SITES.map((site) => ({ siteUrl: 'http://localhost:4321', base
       );
       await page.goto(host.url + article, { waitUntil: 'networkidle' });
       // Open a card too: everything a reader does on the page stays within the policy.
-      await page.locator('.article__body button[popovertarget]').first().click();
+      await page.locator('.article__body .annotation__trigger').first().click();
       await page.waitForLoadState('networkidle');
       await context.close();
       expect(problems).toEqual([]);

@@ -165,7 +165,7 @@ describe('exports in Chromium', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(href);
     // The same on an article card.
     await page.goto(host.url + ARTICLE);
-    await page.click('#quote-very-substantial-framework > button');
+    await page.click('#quote-very-substantial-framework > .annotation__trigger');
     const card = page.locator('#card-quote-very-substantial-framework');
     // Click once the card has opened and finished its entrance, as a reader would.
     await card.waitFor({ state: 'visible' });

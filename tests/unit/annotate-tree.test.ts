@@ -18,44 +18,52 @@ describe('annotations render', () => {
       '<span class="annotation annotation--person" id="person-scott-bessent" data-annotation="person" data-ref="scott-bessent"',
     );
     expect(html).toContain(
-      '<button type="button" class="annotation__trigger" popovertarget="card-person-scott-bessent"',
+      '<a class="annotation__trigger" href="#card-person-scott-bessent" aria-describedby="annotation-hint-person">Scott Bessent</a>',
     );
     expect(html).toContain(
-      '<div id="card-person-scott-bessent" popover="auto" role="dialog" aria-labelledby="card-person-scott-bessent-title"',
+      '<div id="card-person-scott-bessent" popover="auto" role="dialog" tabindex="-1" aria-labelledby="card-person-scott-bessent-title"',
     );
     // Every card is repeated as an endnote.
     expect(html.match(/<li id="note-/g)).toHaveLength(5);
   });
 
-  it('never puts a button inside a button when annotations nest', async () => {
+  it('never puts a link inside a link when annotations nest: the words around the inner one are segments', async () => {
     const { html } = await annotate(
       ':claim[will avoid :figure[100 percent]{value=100} tariffs]{#both-sides-want-a-deal}',
     );
     const claim = html.slice(html.indexOf('id="claim-both-sides-want-a-deal"'), html.indexOf('</p>'));
-    expect(claim).toContain('<span class="annotation__text">will avoid <span class="annotation annotation--figure"');
     expect(claim).toContain(
-      'class="annotation__trigger annotation__marker" popovertarget="card-claim-both-sides-want-a-deal"',
+      '<a class="annotation__trigger" href="#card-claim-both-sides-want-a-deal" aria-describedby="annotation-hint-claim">will avoid </a><span class="annotation annotation--figure"',
     );
-    expect(html).not.toMatch(/<button[^>]*>(?:(?!<\/button>).)*<button/s);
+    // Only the first segment is a stop in the tab order.
+    expect(claim).toContain(
+      '<a class="annotation__trigger" href="#card-claim-both-sides-want-a-deal" aria-describedby="annotation-hint-claim" tabindex="-1"> tariffs</a>',
+    );
+    expect(html).not.toMatch(/<a [^>]*>(?:(?!<\/a>).)*<a /s);
+    expect(html).not.toContain('<button');
   });
 
-  it('keeps a long passage as flowing text with a numbered trigger after it', async () => {
+  it('keeps a footnote reference out of the trigger link', async () => {
+    const { html } = await annotate(':claim[both sides want a deal[^1]]{#both-sides-want-a-deal}\n\n[^1]: Remarks.');
+    expect(html).toContain(
+      'aria-describedby="annotation-hint-claim">both sides want a deal</a><sup><a href="#user-content-fn-1"',
+    );
+  });
+
+  it('makes a long passage its own trigger, a link that wraps like the text, with no marker after it', async () => {
     const { html } = await annotate(
       'He said “:quote[No, I am not, and I am also anticipating a deferral]{by=scott-bessent}” today.',
     );
     expect(html).toContain(
-      '<span class="annotation__text">No, I am not, and I am also anticipating a deferral</span><button type="button" class="annotation__trigger annotation__marker"',
+      'aria-describedby="annotation-hint-quote">No, I am not, and I am also anticipating a deferral</a></span>” today.',
     );
-    expect(html).toContain('aria-label="Quote: No, I am not, and I am also anticipating a deferral"');
-    // Short labels stay inside their button.
-    const short = await annotate(':quote[a deal]{by=donald-trump}');
-    expect(short.html).toContain('aria-describedby="annotation-hint-quote">a deal</button>');
+    expect(html).not.toContain('annotation__marker');
   });
 
   it('takes the label of a bare person mention from the person file', async () => {
     const { annotations, html } = await annotate('Then :person{#donald-trump} spoke.');
     expect(annotations[0]!.text).toBe('Donald Trump');
-    expect(html).toContain('>Donald Trump</button>');
+    expect(html).toContain('>Donald Trump</a>');
   });
 
   it('keeps directives that are not ours as the text the author wrote', async () => {
@@ -91,7 +99,9 @@ describe('annotations render', () => {
       { base: '/news/' },
     );
     expect(html).not.toContain('<img');
-    expect(html).toContain('Measures: </span>">&#x3C;img src=x onerror=alert(1)>');
+    expect(html).toContain(
+      '<p class="card__title" id="card-figure-x-title"><span class="card__kind">Figure: </span>">&#x3C;img src=x onerror=alert(1)></p>',
+    );
     expect(html).toContain('href="/news/people/scott-bessent/"');
   });
 });
