@@ -10,9 +10,9 @@
  * `:person[Scott Bessent]{#scott-bessent}` (label optional: `:person{#scott-bessent}`)
  * ```html
  * <span class="annotation annotation--person" id="person-scott-bessent" data-annotation="person"
- *       data-ref="scott-bessent" data-note="1"><button type="button" class="annotation__trigger"
- *       popovertarget="card-person-scott-bessent" aria-describedby="annotation-hint-person">Scott
- *       Bessent</button></span>
+ *       data-ref="scott-bessent" data-note="1"><a class="annotation__trigger"
+ *       href="#card-person-scott-bessent" aria-describedby="annotation-hint-person">Scott
+ *       Bessent</a></span>
  * ```
  *
  * `:quote[very substantial framework]{by=scott-bessent claim=framework-avoids-tariffs}`
@@ -34,12 +34,13 @@
  *       data-annotation="claim" data-ref="framework-avoids-tariffs" data-note="5">…</span>
  * ```
  *
- * A label of more than a few words, or one holding another annotation, stays text
- * (`<span class="annotation__text">`) followed by a small numbered trigger
- * (`<button class="annotation__trigger annotation__marker" data-note="N" aria-label="Quote: …">`).
+ * The annotated words are the trigger, whatever their length: `a.annotation__trigger` links to
+ * the card. Around an annotation nested inside, the outer one's words are several segments (the
+ * first in the tab order, the others `tabindex="-1"`), so links never nest.
  *
- * Each trigger opens its card (`<div popover id="card-…">`, placed after the article text)
- * with the native Popover API, and every card is repeated in the endnotes for print.
+ * Each card (`<div popover id="card-…">`, placed after the article text) shows by CSS `:target`
+ * without JavaScript and as a popover next to its words with it; every card is repeated in the
+ * endnotes for print.
  */
 export const ANNOTATION_KINDS = ['person', 'quote', 'figure', 'claim'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
