@@ -46,7 +46,8 @@ const WAYS: Record<Way, BrowserContextOptions> = {
 
 /** Opens every annotation's card from the middle of its words; lists those that did not open. */
 async function openEvery(site: string, way: Way): Promise<{ count: number; problems: string[] }> {
-  const context = await browser.newContext(WAYS[way]);
+  // Reduced motion: no smooth scrolling, so a measured point stays where it was measured.
+  const context = await browser.newContext({ ...WAYS[way], reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(articleUrl(site));
   const ids = await page.$$eval('.article__body [data-annotation]', (els) => els.map((el) => el.id));
