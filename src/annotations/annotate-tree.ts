@@ -80,6 +80,6 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
     annotations.push(record);
   }
   checkClaimQuotes(tree, context.citations, registry, report);
-  if (annotations.length) appendCardsAndEndnotes(tree, annotations, { registry, urls: siteUrls(base) });
+  if (annotations.length) appendCardsAndEndnotes(tree, annotations, { registry, urls: siteUrls(base), annotations });
   return { annotations, problems };
 }

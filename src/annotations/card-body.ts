@@ -8,12 +8,14 @@ import type { Registry } from '../content/registry';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { formatDay, formatFigureValue } from '../lib/format';
 import type { SiteUrls } from '../lib/urls';
-import type { AnnotationRecord } from './kinds';
+import { STANCES, type AnnotationRecord, type Response } from './kinds';
 
 /** What a card needs besides the annotation: the people and claims, and the site's URLs. */
 export interface CardContext {
   registry: Registry;
   urls: SiteUrls;
+  /** The article's annotations, so a claim's card can list the quotes answering it. */
+  annotations?: readonly AnnotationRecord[];
 }
 
 /**
@@ -54,6 +56,42 @@ function personLine(personId: string, { registry }: CardContext): string {
     : person.role;
 }
 
+/** "Disputes the claim: <statement> — Tomas Lindqvist", linking the claim's card: what a quote answers. */
+function responseLine({ claim: claimId, stance }: Response, { registry, urls }: CardContext): ElementContent {
+  const claim = registry.claims.get(claimId)!.data;
+  const claimant = registry.people.get(claim.claimant)?.data.name ?? claim.claimant;
+  return h('p', { className: ['card__response'] }, [
+    h('span', { className: ['card__key'] }, `${STANCES[stance].verb} the claim: `),
+    h('a', { href: urls.claim(claimId) }, claim.statement),
+    ` — ${claimant}`,
+  ]);
+}
+
+/**
+ * Under a claim's own words, the quotes of this article that answer it, each attributed:
+ * "Disputed by Amara Okafor: “Our counts show nothing like it”", linking the passage.
+ */
+function claimResponses(claimId: string, { registry, urls, annotations = [] }: CardContext): ElementContent[] {
+  const responses = annotations.filter((a) => a.response?.claim === claimId);
+  if (!responses.length) return [];
+  return [
+    h('div', { className: ['card__responses'] }, [
+      h('p', { className: ['card__key'] }, 'Responses in this article'),
+      h(
+        'ul',
+        responses.map((quote) =>
+          h('li', [
+            `${STANCES[quote.response!.stance].by} `,
+            h('a', { href: urls.person(quote.person!) }, registry.people.get(quote.person!)!.data.name),
+            ': ',
+            h('a', { href: `#${quote.id}` }, [h('q', quote.text)]),
+          ]),
+        ),
+      ),
+    ]),
+  ];
+}
+
 /** The essentials of one annotation, shared by the in-place card and its endnote. */
 export function cardBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
   const { registry, urls } = context;
@@ -76,6 +114,7 @@ export function cardBody(record: AnnotationRecord, context: CardContext): Elemen
           h('a', { href: urls.person(record.person!) }, speaker.name),
           `, ${personLine(record.person!, context)}`,
         ]),
+        ...(record.response ? [responseLine(record.response, context)] : []),
         ...(record.claim ? claimSummary(record.claim, context) : []),
       ];
     }
@@ -107,6 +146,7 @@ export function cardBody(record: AnnotationRecord, context: CardContext): Elemen
           claimant ? h('a', { href: urls.person(claim.data.claimant) }, claimant.name) : claim.data.claimant,
           `, ${formatDay(claim.data.date)}, ${claim.data.source}`,
         ]),
+        ...claimResponses(record.claim!, context),
         h('p', { className: ['card__link'] }, [h('a', { href: urls.claim(record.claim!) }, 'Open the claim card')]),
       ];
     }

@@ -87,6 +87,7 @@ export function renderTrigger(node: TextDirective, record: AnnotationRecord): vo
       dataAnnotation: record.kind,
       dataRef: record.ref,
       ...(record.claim && record.kind !== 'claim' ? { dataClaim: record.claim } : {}),
+      ...(record.response ? { dataRespondsTo: record.response.claim, dataStance: record.response.stance } : {}),
       ...(record.value !== undefined ? { dataValue: record.value } : {}),
       dataNote: String(record.number),
     },

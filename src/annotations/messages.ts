@@ -10,7 +10,7 @@ import type { Nodes } from 'mdast';
 import { LIMITS } from '../content/limits';
 import { didYouMean } from '../lib/suggest';
 import { idTrouble, shown } from '../lib/shown';
-import { ANNOTATION_KINDS, KIND_SPECS, type AnnotationKind } from './kinds';
+import { ANNOTATION_KINDS, KIND_SPECS, STANCE_ATTRIBUTES, type AnnotationKind, type Stance } from './kinds';
 
 /** One problem before it has a place: which rule, what is wrong, what to do. */
 export interface ProblemText {
@@ -240,7 +240,21 @@ export const speakerNotClaimant = (person: string, claim: string, claimant: stri
   problem(
     'speaker-not-claimant',
     `Unexpected speaker \`${person}\` for claim \`${claim}\`, expected its claimant \`${claimant}\``,
-    `a quote backs a claim of its own speaker: change \`by=\` or \`claim=\`, or fix \`claimant\` in content/claims/${claim}.yaml`,
+    `a quote backs a claim of its own speaker: change \`by=\` or \`claim=\`, or fix \`claimant\` in content/claims/${claim}.yaml; to answer someone else's claim use \`disputes=\`, \`supports=\` or \`responds=\`, for example \`${KIND_SPECS.quote.responseExample}\``,
+  );
+
+export const responseByClaimant = (person: string, stance: Stance, claim: string) =>
+  problem(
+    'response-by-claimant',
+    `Unexpected \`${stance}=${claim}\` on a quote by \`${person}\`, expected a speaker other than the claimant`,
+    `a quote that answers a claim is by someone else; to back the claim with the claimant's own words use \`claim=${claim}\``,
+  );
+
+export const severalResponses = (stances: readonly Stance[]) =>
+  problem(
+    'several-responses',
+    `Unexpected ${stances.map((stance) => `\`${stance}=\``).join(' and ')} on one \`:quote\`, expected at most one of ${STANCE_ATTRIBUTES.map((stance) => `\`${stance}=\``).join(', ')}`,
+    `a quote answers one claim in one way: keep the one that fits, for example \`${KIND_SPECS.quote.responseExample}\`; annotate another passage for another claim`,
   );
 
 export const badFigureValue = (value: string) =>
