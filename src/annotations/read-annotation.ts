@@ -72,7 +72,9 @@ function responseRef(
   const id = attributes[stance]!;
   const claim = registry.claims.get(id);
   if (!claim) {
-    return registry.unusable?.claims.has(id) ? messages.unusableClaim(id) : messages.unknownClaim(id, registry.claims.keys());
+    return registry.unusable?.claims.has(id)
+      ? messages.unusableClaim(id)
+      : messages.unknownClaim(id, registry.claims.keys());
   }
   if (speaker && claim.data.claimant === speaker) return messages.responseByClaimant(speaker, stance, id);
   return { claim: id, stance };

@@ -73,13 +73,15 @@ export interface PassageIndex {
   byClaim: Map<string, Passage[]>;
   /** Mentions and quotes of a person, by person id. */
   byPerson: Map<string, Passage[]>;
+  /** Quotes that answer someone else's claim (`disputes=`, …), by that claim's id, newest article first. */
+  responsesByClaim: Map<string, Passage[]>;
 }
 
 let indexed: Promise<PassageIndex> | undefined;
 
 export function passageIndex(): Promise<PassageIndex> {
   indexed ??= (async () => {
-    const index: PassageIndex = { quotes: [], byClaim: new Map(), byPerson: new Map() };
+    const index: PassageIndex = { quotes: [], byClaim: new Map(), byPerson: new Map(), responsesByClaim: new Map() };
     const add = (map: Map<string, Passage[]>, key: string, passage: Passage) => {
       const list = map.get(key);
       if (list) list.push(passage);
@@ -91,6 +93,7 @@ export function passageIndex(): Promise<PassageIndex> {
         if (annotation.kind === 'quote') index.quotes.push(passage);
         if (annotation.claim) add(index.byClaim, annotation.claim, passage);
         if (annotation.person) add(index.byPerson, annotation.person, passage);
+        if (annotation.response) add(index.responsesByClaim, annotation.response.claim, passage);
       }
     }
     return index;

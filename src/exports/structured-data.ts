@@ -126,8 +126,20 @@ export function quotationNode(refs: SiteRefs, { article, annotation, text }: Quo
     creator: speaker,
     spokenByCharacter: speaker,
     isPartOf: { '@id': nodeIds.article(refs, article.id) },
-    ...(annotation.claim ? { about: { '@id': nodeIds.claim(refs, annotation.claim) } } : {}),
+    ...quotationAbout(refs, annotation),
   };
+}
+
+/**
+ * What a quote is about: the claim it states (`claim=`) and the claim it answers
+ * (`disputes=`, …), by the Claim nodes' ids on the claims' pages.
+ */
+function quotationAbout(refs: SiteRefs, { claim, response }: AnnotationRecord): JsonLdNode {
+  const about = [claim, response?.claim]
+    .filter((id): id is string => Boolean(id))
+    .map((id) => ({ '@id': nodeIds.claim(refs, id) }));
+  if (!about.length) return {};
+  return { about: about.length === 1 ? about[0] : about };
 }
 
 export interface ArticleGraphInput {
@@ -217,10 +229,12 @@ export interface ClaimGraphInput {
   claimant: Entry<PersonData>;
   /** Passages of articles that state or back the claim; the first is where it appeared. */
   passages: QuotePassage[];
+  /** Quotes by others that dispute, support or answer the claim: Quotations `about` it. */
+  responses?: QuotePassage[];
 }
 
 /** Claim page: the claim, its claimant, where it appeared and, for verdicts, our ClaimReview. */
-export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimGraphInput): JsonLdNode {
+export function claimGraph(refs: SiteRefs, { claim, claimant, passages, responses = [] }: ClaimGraphInput): JsonLdNode {
   const pageUrl = abs(refs, refs.urls.claim(claim.id));
   const { statement, date, source, status } = claim.data;
   const articles = [...new Map(passages.map((p) => [p.article.id, p])).values()];
@@ -287,6 +301,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
     ...mainNodes,
     personNode(refs, claimant),
     publisherNode(refs),
+    ...responses.map((response) => quotationNode(refs, response)),
   ]);
 }
 

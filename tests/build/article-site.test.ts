@@ -140,7 +140,7 @@ describe('a second site written by someone else in the documented syntax', () =>
   const dist = siteDir('second');
 
   it('builds with its own people and claims and no code change', () => {
-    expect(countKinds(dist, '/articles/riverton-bridge/')).toEqual({ person: 3, quote: 3, figure: 2, claim: 1 });
+    expect(countKinds(dist, '/articles/riverton-bridge/')).toEqual({ person: 3, quote: 4, figure: 2, claim: 1 });
     expect(fs.existsSync(pageFile(dist, '/claims/lanes-cut-crashes/'))).toBe(true);
     expect(checkLinks(dist, '/')).toEqual([]);
   });

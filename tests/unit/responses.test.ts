@@ -86,7 +86,8 @@ describe('problems with a response', () => {
     {
       name: 'several responses on one quote',
       mdx: 'x\n\ny :quote[hi]{by=donald-trump disputes=framework-avoids-tariffs responds=framework-avoids-tariffs}',
-      message: /Unexpected `disputes=` and `responds=` on one `:quote`, expected at most one of `disputes=`, `supports=`, `responds=`/,
+      message:
+        /Unexpected `disputes=` and `responds=` on one `:quote`, expected at most one of `disputes=`, `supports=`, `responds=`/,
       line: 3,
       column: 3,
       rule: 'several-responses',
