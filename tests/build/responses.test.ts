@@ -5,7 +5,7 @@ import { siteDir } from '../helpers/build-site';
 import { attr, readPage, select, selectAll, toText } from '../helpers/html';
 import { readWrittenRecords } from '../helpers/pagefind-output';
 
-// In the second site, Mayor Okafor disputes Tomas Lindqvist's claim that the bike lanes
+// In the second site, Mayor Okafor disputes Tomás Lindqvist's claim that the bike lanes
 // halved crashes: `:quote[…]{#city-counts by=amara-okafor disputes=lanes-cut-crashes}`.
 const ARTICLE = '/articles/riverton-bridge/';
 const CLAIM = '/claims/lanes-cut-crashes/';
@@ -26,7 +26,7 @@ describe('a quote that disputes someone else’s claim, on the built site', () =
   it('says on the quote’s card which claim it disputes, and whose, linking the claim card', () => {
     const card = select('#card-city-counts', article)!;
     const line = select('.card__response', card)!;
-    expect(toText(line)).toBe(`Disputes the claim: ${STATEMENT} — Tomas Lindqvist`);
+    expect(toText(line)).toBe(`Disputes the claim: ${STATEMENT} — Tomás Lindqvist`);
     expect(attr(select('a', line)!, 'href')).toBe(CLAIM);
   });
 
@@ -35,7 +35,7 @@ describe('a quote that disputes someone else’s claim, on the built site', () =
     const section = select('section.claim-responses', page)!;
     expect(toText(select('h2', section)!)).toBe('Responses');
     // The claimant's own words beside the response.
-    expect(toText(select('.claim-responses__claim', section)!)).toContain('Claimed by Tomas Lindqvist');
+    expect(toText(select('.claim-responses__claim', section)!)).toContain('Claimed by Tomás Lindqvist');
     expect(toText(select('.claim-responses__claim', section)!)).toContain('“cut crashes in half”');
     const items = selectAll('.claim-responses__item', section);
     expect(items).toHaveLength(1);
@@ -63,6 +63,6 @@ describe('a quote that disputes someone else’s claim, on the built site', () =
   it('finds the response in search by the claim it answers', () => {
     const record = readWrittenRecords(second).find((r) => r.url === `${ARTICLE}#city-counts`)!;
     expect(record.meta).toMatchObject({ speaker: 'Amara Okafor', responds_to: STATEMENT, stance: 'Disputes' });
-    expect(record.content).toContain(`Disputes the claim · ${STATEMENT} · Tomas Lindqvist`);
+    expect(record.content).toContain(`Disputes the claim · ${STATEMENT} · Tomás Lindqvist`);
   });
 });
