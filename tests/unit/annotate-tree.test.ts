@@ -94,6 +94,22 @@ describe('annotations render', () => {
     expect(html).toContain('Measures: </span>">&#x3C;img src=x onerror=alert(1)>');
     expect(html).toContain('href="/news/people/scott-bessent/"');
   });
+
+  it('gives site paths written in the article the base path, and leaves other links alone', async () => {
+    const { html } = await annotate(
+      'See [all quotes](/quotes/), <abbr title="x"><a href="/people/">people</a></abbr>, [a web page](https://example.com/a) and [a note](#n).',
+      { base: '/news/' },
+    );
+    expect(html).toContain('href="/news/quotes/"');
+    expect(html).toContain('href="/news/people/"');
+    expect(html).toContain('href="https://example.com/a"');
+    expect(html).toContain('href="#n"');
+  });
+
+  it('puts a bare person mention’s name into the context of every annotation in its paragraph', async () => {
+    const { annotations } = await annotate(':person[Bessent]{#scott-bessent} met :person{#donald-trump}.');
+    expect(annotations.map((a) => a.context)).toEqual(['Bessent met Donald Trump.', 'Bessent met Donald Trump.']);
+  });
 });
 
 describe('annotation errors name the place and say what to do', () => {
