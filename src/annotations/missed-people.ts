@@ -17,16 +17,23 @@ export interface Mention {
   words: string;
 }
 
+/** Each registry's names and aliases: who each points at, and one pattern for them all. */
+const namesByRegistry = new WeakMap<Registry, { owners: Map<string, string[]>; pattern?: RegExp }>();
+
 /** Who each name or alias points at (a name shared by two people points at both). */
-function nameOwners(registry: Registry): Map<string, string[]> {
+function registryNames(registry: Registry) {
+  const cached = namesByRegistry.get(registry);
+  if (cached) return cached;
   const owners = new Map<string, string[]>();
   for (const [id, { data }] of registry.people) {
     for (const name of [data.name, ...data.aliases]) {
-      const key = name.trim();
+      const key = name.trim().replace(/\s+/g, ' ');
       if (key) owners.set(key, [...(owners.get(key) ?? []), id]);
     }
   }
-  return owners;
+  const names = { owners, pattern: wholeWords([...owners.keys()]) };
+  namesByRegistry.set(registry, names);
+  return names;
 }
 
 /**
@@ -34,8 +41,7 @@ function nameOwners(registry: Registry): Map<string, string[]> {
  * of Li Chenggang, not also a mention of someone whose alias is "Li".
  */
 export function mentionsIn(text: string, registry: Registry): Mention[] {
-  const owners = nameOwners(registry);
-  const pattern = wholeWords([...owners.keys()]);
+  const { owners, pattern } = registryNames(registry);
   if (!pattern) return [];
   const mentions: Mention[] = [];
   for (const match of text.matchAll(pattern)) {

@@ -80,16 +80,23 @@ function isTitle(words: string): boolean {
   return list.every((word, index) => /^\p{Lu}/u.test(word) || (index > 0 && SMALL_WORDS.has(word)));
 }
 
-function speakersIn(block: ProseBlock, sentence: Span, quote: Span, context: MissedContext): Speaker[] {
-  const outside = (index: number) =>
-    index >= sentence.start && index < sentence.end && (index < quote.start || index >= quote.end);
+/** Everyone a block names (outside links) or annotates with `:person`. */
+function speakersOf(block: ProseBlock, context: MissedContext): Speaker[] {
   const named = mentionsIn(block.text, context.registry)
-    .filter((mention) => outside(mention.start) && !pieceAt(block, mention.start)?.inLink)
+    .filter((mention) => !pieceAt(block, mention.start)?.inLink)
     .map(({ start, personId, words }) => ({ index: start, personId, name: words }));
   const annotated = block.marks
-    .filter((mark) => mark.kind === 'person' && mark.ref && outside(mark.index))
+    .filter((mark) => mark.kind === 'person' && mark.ref)
     .map(({ index, ref }) => ({ index, personId: ref, name: context.registry.people.get(ref)?.data.name ?? ref }));
   return [...named, ...annotated];
+}
+
+/** The speaker nearest the opening mark, in the quotation's sentence but not inside it. */
+function nearestSpeaker(speakers: Speaker[], sentence: Span, quote: Span): Speaker | undefined {
+  const outside = ({ index }: Speaker) =>
+    index >= sentence.start && index < sentence.end && (index < quote.start || index >= quote.end);
+  const distance = (speaker: Speaker) => Math.abs(speaker.index - quote.start);
+  return speakers.filter(outside).sort((a, b) => distance(a) - distance(b))[0];
 }
 
 function isMarked(block: ProseBlock, quote: Span): boolean {
@@ -103,13 +110,13 @@ function isMarked(block: ProseBlock, quote: Span): boolean {
 /** Quotations in a block attributed to a known person and not marked as `:quote`. */
 function missedInBlock(block: ProseBlock, context: MissedContext): MissedFinding[] {
   const pairs = quotePairs(block.text);
+  if (!pairs.length) return [];
+  const speakers = speakersOf(block, context);
   const findings: MissedFinding[] = [];
   for (const quote of pairs) {
     const words = block.text.slice(quote.start + 1, quote.end - 1);
     if (!words.trim() || isTitle(words) || isMarked(block, quote) || pieceAt(block, quote.start)?.inLink) continue;
-    const sentence = sentenceAround(block.text, quote, pairs);
-    const distance = (speaker: Speaker) => Math.abs(speaker.index - quote.start);
-    const nearest = speakersIn(block, sentence, quote, context).sort((a, b) => distance(a) - distance(b))[0];
+    const nearest = nearestSpeaker(speakers, sentenceAround(block.text, quote, pairs), quote);
     if (!nearest) continue;
     findings.push({
       place: context.places.of(block, quote.start),

@@ -151,9 +151,14 @@ export class SourcePlaces {
     const piece = pieceAt(block, index);
     if (!piece) return { line: 1, column: 1 };
     const offset = piece.sourceStart === undefined ? piece.nodeStart : piece.sourceStart + index - piece.index;
-    let line = 0;
-    while (line + 1 < this.lineStarts.length && this.lineStarts[line + 1]! <= offset) line++;
-    return { line: line + 1, column: offset - this.lineStarts[line]! + 1 };
+    // The last line starting at or before the offset, by binary search.
+    let [low, high] = [0, this.lineStarts.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
   }
 }
 
