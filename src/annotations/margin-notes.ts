@@ -1,7 +1,7 @@
 /**
  * Margin notes: on wide screens each annotation's essentials sit in the right margin, level
- * with the line that holds it, so a reader sees them without opening anything (Tufte's
- * sidenotes). The pipeline puts an empty marker right before each annotation:
+ * with the paragraph that holds it, so a reader sees them without opening anything (Tufte's
+ * sidenotes). The pipeline puts an empty marker per annotation at the start of its paragraph:
  * `<span class="margin-note" data-note="3" data-margin="Quote · said by Scott Bessent" aria-hidden="true"></span>`
  * and CSS floats it into the margin and writes its words from the data attributes. Being empty,
  * it adds nothing to the article's text (`textContent`, the Web Annotation selectors, search),
@@ -55,7 +55,9 @@ function marginNode(record: AnnotationRecord, context: CardContext): PhrasingCon
       hProperties: {
         className: ['margin-note', `margin-note--${record.kind}`],
         dataNote: String(record.number),
-        dataMargin: marginLine(record, context),
+        // A quoted attribute may hold "<", but the page never shows one outside markup: this
+        // decorative copy uses the small less-than sign instead.
+        dataMargin: marginLine(record, context).replaceAll('<', '\uFE64'),
         ariaHidden: 'true',
       },
       hChildren: [],
@@ -63,16 +65,22 @@ function marginNode(record: AnnotationRecord, context: CardContext): PhrasingCon
   } as PhrasingContent;
 }
 
-/** Puts a margin-note marker right before every rendered annotation in the tree. */
+/** Blocks whose first line the notes of their annotations start level with. */
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * Puts the margin-note markers of each block's annotations at the start of the block, in
+ * reading order, so the notes sit beside the paragraph they belong to and stack down from it.
+ */
 export function insertMarginNotes(tree: Root, annotations: readonly AnnotationRecord[], context: CardContext): void {
   const byId = new Map(annotations.map((record) => [record.id, record]));
-  const places: { parent: Parent; node: Parent; record: AnnotationRecord }[] = [];
+  const blocks = new Map<Parent, PhrasingContent[]>();
   visitParents(tree, 'textDirective', (node, ancestors) => {
     const id = (node.data?.hProperties as { id?: string } | undefined)?.id;
     const record = id ? byId.get(id) : undefined;
-    if (record) places.push({ parent: ancestors[ancestors.length - 1] as Parent, node, record });
+    const block = ancestors.findLast((ancestor) => BLOCKS.has(ancestor.type)) as Parent | undefined;
+    if (!record || !block) return;
+    blocks.set(block, [...(blocks.get(block) ?? []), marginNode(record, context)]);
   });
-  for (const { parent, node, record } of places) {
-    parent.children.splice(parent.children.indexOf(node as never), 0, marginNode(record, context) as never);
-  }
+  for (const [block, notes] of blocks) block.children.unshift(...(notes as never[]));
 }
