@@ -9,6 +9,7 @@ import { checkClaimQuotes } from './claim-quotes';
 import { checkNodeSafety } from './content-safety';
 import { AnnotationIds } from './ids';
 import type { AnnotationRecord } from './kinds';
+import { insertMarginNotes } from './margin-notes';
 import { appendCardsAndEndnotes, renderTrigger } from './markup';
 import type { Report } from './messages';
 import { nameBarePeople, readAnnotation, type ReadContext } from './read-annotation';
@@ -62,7 +63,8 @@ function scanTree(tree: Root, report: Report): Scan {
 /**
  * Finds, validates and rewrites the annotation directives of one MDX (or Markdown) tree:
  * content safety → directives that are not ours restored → site paths given the base path →
- * bare `:person{#id}` named → each annotation read against the registry and given its trigger → claim quotes checked → cards and endnotes appended.
+ * bare `:person{#id}` named → each annotation read against the registry and given its
+ * trigger → claim quotes checked → margin notes inserted, cards and endnotes appended.
  * Every problem is collected with its place and rule; nothing stops at the first one, so
  * `npm run check` can list them all; the build stops on any of them.
  */
@@ -84,6 +86,10 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
     annotations.push(record);
   }
   checkClaimQuotes(tree, context.citations, registry, report);
-  if (annotations.length) appendCardsAndEndnotes(tree, annotations, { registry, urls: siteUrls(base) });
+  if (annotations.length) {
+    const cards = { registry, urls: siteUrls(base) };
+    insertMarginNotes(tree, annotations, cards);
+    appendCardsAndEndnotes(tree, annotations, cards);
+  }
   return { annotations, problems };
 }

@@ -23,8 +23,8 @@ describe('annotations render', () => {
     expect(html).toContain(
       '<div id="card-person-scott-bessent" popover="auto" role="dialog" aria-labelledby="card-person-scott-bessent-title"',
     );
-    // Every card is repeated as an endnote.
-    expect(html.match(/<li id="note-/g)).toHaveLength(5);
+    // Every card is repeated in the endnotes, each annotation with its own note target.
+    expect(html.match(/ id="note-/g)).toHaveLength(5);
   });
 
   it('never puts a button inside a button when annotations nest', async () => {
