@@ -74,3 +74,42 @@ describe('the site header', () => {
     expect(Math.max(...row.centres) - Math.min(...row.centres)).toBeLessThan(8);
   });
 });
+
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, bl] = rgb
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((c) => {
+        const s = Number(c) / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('search in the dark colour scheme', () => {
+  it('keeps a result link readable on its highlight and rings the focused box in the accent colour', async () => {
+    const dark = await browser.newPage({ colorScheme: 'dark' });
+    await dark.goto(`${host.url}search/?q=substantial`);
+    const mark = dark.locator('.search-result__title a mark').first();
+    await mark.waitFor({ timeout: 20_000 });
+    const colours = await mark.evaluate((element) => ({
+      text: getComputedStyle(element).color,
+      background: getComputedStyle(element).backgroundColor,
+    }));
+    expect(contrast(colours.text, colours.background)).toBeGreaterThanOrEqual(4.5);
+
+    await dark.goto(`${host.url}quotes/`);
+    await dark.locator('#site-search-query').focus();
+    const ring = await dark.locator('#site-search-query').evaluate((element) => ({
+      outline: getComputedStyle(element).outlineColor,
+      link: getComputedStyle(document.querySelector('main a')!).color,
+    }));
+    expect(ring.outline).toBe(ring.link);
+    await dark.close();
+  });
+});
