@@ -10,8 +10,7 @@
  * …
  * <div class="annotation-cards"><span id="annotation-hint-quote" hidden>quote, opens a card</span>
  *   <div id="card-quote-very-substantial-framework" popover="auto" role="dialog" …>…</div></div>
- * <section class="endnotes"><h2 id="endnotes-title">Annotations</h2><ol class="endnotes__list">
- *   <li id="note-quote-very-substantial-framework" …>…</li></ol></section>
+ * <section class="endnotes">…</section>   (grouped and folded: see endnotes.ts)
  * ```
  */
 import type { Element } from 'hast';
@@ -19,10 +18,11 @@ import { h } from 'hastscript';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { cardBody, cardTitle, type CardContext } from './card-body';
+import { endnotesSection } from './endnotes';
 import { ANNOTATION_KINDS, KINDS, isAnnotationKind, type AnnotationKind, type AnnotationRecord } from './kinds';
 
 export const cardId = (annotationId: string) => `card-${annotationId}`;
-export const noteId = (annotationId: string) => `note-${annotationId}`;
+export { noteId } from './endnotes';
 export const kindHintId = (kind: AnnotationKind) => `annotation-hint-${kind}`;
 
 /** Whether a label holds a link, an HTML element or another annotation, which a button may not. */
@@ -137,20 +137,6 @@ function passageLink(record: AnnotationRecord): Element {
   ]);
 }
 
-/** One endnote: the card's content in the flow of the page, for print and older browsers. */
-export function endnoteItem(record: AnnotationRecord, context: CardContext): Element {
-  return h('li', { id: noteId(record.id), className: ['endnote', `endnote--${record.kind}`] }, [
-    h('p', { className: ['endnote__title'] }, [
-      kindPrefix(record),
-      h('a', { href: `#${record.id}` }, [
-        cardTitle(record, context),
-        h('span', { className: ['visually-hidden'] }, ' (back to the text)'),
-      ]),
-    ]),
-    ...cardBody(record, context),
-  ]);
-}
-
 /** Cards (popovers, after the text) and endnotes (in the flow, for print and old browsers). */
 export function appendCardsAndEndnotes(
   tree: Root,
@@ -159,6 +145,7 @@ export function appendCardsAndEndnotes(
 ): void {
   const kinds = ANNOTATION_KINDS.filter((kind) => annotations.some((a) => a.kind === kind));
   const hints = kinds.map((kind) => h('span', { id: kindHintId(kind), hidden: true }, KINDS[kind].hint));
+  const endnotes = endnotesSection(annotations, context);
   tree.children.push(
     {
       type: 'paragraph',
@@ -172,18 +159,7 @@ export function appendCardsAndEndnotes(
     {
       type: 'paragraph',
       children: [],
-      data: {
-        hName: 'section',
-        hProperties: { className: ['endnotes'], ariaLabelledBy: ['endnotes-title'], dataPagefindIgnore: '' },
-        hChildren: [
-          h('h2', { id: 'endnotes-title' }, 'Annotations'),
-          h(
-            'ol',
-            { className: ['endnotes__list'] },
-            annotations.map((a) => endnoteItem(a, context)),
-          ),
-        ],
-      },
+      data: { hName: endnotes.tagName, hProperties: endnotes.properties, hChildren: endnotes.children },
     },
   );
 }

@@ -299,3 +299,36 @@ export const noArticlesFolder = () =>
     'no `articles/` folder in the content folder',
     'point CONTENT_DIR at the folder that holds articles/, people/ and claims/',
   );
+
+// Warnings: what an editor may have missed. They never stop the build; `npm run check
+// -- --strict` fails on them. Each can be silenced with a `check-ignore` comment.
+
+const silence = (rule: string) => `or write \`{/* check-ignore ${rule} */}\` on the line above the paragraph`;
+
+export const unannotatedPerson = (words: string, personId: string) =>
+  problem(
+    'unannotated-person',
+    `Unexpected mention of \`${shown(words, 80)}\` without an annotation, expected \`:person[${shown(words, 80)}]{#${personId}}\` once in the article`,
+    `annotate the first mention so readers can open the person's card, ${silence('unannotated-person')}`,
+  );
+
+export const unmarkedQuote = (words: string, name: string, personId: string) =>
+  problem(
+    'unmarked-quote',
+    `Unexpected unmarked quotation “${shown(words, 60)}” beside \`${shown(name, 80)}\`, expected \`“:quote[…]{by=${personId}}”\``,
+    `mark the quoted words, keeping the quotation marks outside: \`“:quote[${shown(words, 40)}]{by=${personId}}”\`, ${silence('unmarked-quote')} if they are not that person's words`,
+  );
+
+export const unannotatedFigure = (words: string) =>
+  problem(
+    'unannotated-figure',
+    `Unexpected figure \`${shown(words, 80)}\` without an annotation, expected \`:figure[${shown(words, 80)}]{value=… unit=… about="…"}\``,
+    `this article annotates figures, so readers expect every figure to open a card: annotate it, ${silence('unannotated-figure')}`,
+  );
+
+export const unusedClaim = (claimId: string) =>
+  problem(
+    'unused-claim',
+    `Unexpected claim \`${claimId}\` that no article cites, expected \`:claim[…]{#${claimId}}\` in an article`,
+    'annotate the passage that makes this claim, or delete the claim file if no article needs it',
+  );

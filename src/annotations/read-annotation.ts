@@ -212,9 +212,18 @@ export function readAnnotation(
     context.report(node, id);
     return undefined;
   }
-  // `:person{#scott-bessent}` without a label shows the person's name.
-  if (kind === 'person' && node.children.length === 0) {
-    node.children = [{ type: 'text', value: context.registry.people.get(refs.person!)!.data.name }];
-  }
   return annotationRecord(node, ancestors, kind, id, number, refs);
+}
+
+/**
+ * `:person{#scott-bessent}` without a label shows the person's name: filled in before any
+ * annotation is read, so the paragraph text that records carry as context has the name too.
+ * Unknown ids are left alone; reading the annotation reports them.
+ */
+export function nameBarePeople(found: readonly { node: TextDirective }[], registry: Registry): void {
+  for (const { node } of found) {
+    const person =
+      node.name === 'person' && node.children.length === 0 ? registry.people.get(node.attributes?.id ?? '') : undefined;
+    if (person) node.children = [{ type: 'text', value: person.data.name }];
+  }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent } from '../annotations/check-content';
-import { ContentError } from '../content/problems';
+import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import { RenderedArticles } from './rendered-articles';
 import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
@@ -56,7 +56,10 @@ function contentSignature(contentDir: string): string {
  * a content file changes. A passed check also leaves the site's manifest there, for the
  * search index.
  */
-function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedContent> {
+function prepareContent(
+  { contentDir, base, renderedDir }: ContentOptions,
+  logger: LoaderContext['logger'],
+): Promise<PreparedContent> {
   const signature = contentSignature(contentDir);
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
@@ -64,7 +67,7 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
     const output = new RenderedArticles(renderedDir);
     const articles: PreparedArticle[] = [];
     const manifestArticles: ManifestArticle[] = [];
-    const { problems, registry } = checkContent(contentDir, {
+    const { problems, warnings, registry } = checkContent(contentDir, {
       base,
       onRendered: ({ slug, file, data, html, annotations, text }) => {
         const digest = output.write(slug, { html, annotations, text });
@@ -73,12 +76,25 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
       },
     });
     if (problems.length) throw new ContentError(problems);
+    logWarnings(warnings, logger);
     output.keepOnly(new Set(articles.map(({ slug }) => slug)));
     output.writeManifest(siteManifest(manifestArticles, registry));
     return { articles, registry };
   });
   prepared.set(contentDir, { signature, result });
   return result;
+}
+
+/** Most warnings a build prints; `npm run check` lists them all. */
+const LOGGED_WARNINGS = 20;
+
+/** Warnings never stop a build: one short line each (place, message, rule), the rest counted. */
+function logWarnings(warnings: readonly ContentProblem[], logger: LoaderContext['logger']): void {
+  for (const warning of warnings.slice(0, LOGGED_WARNINGS)) {
+    logger.warn(formatProblem({ ...warning, hint: undefined }));
+  }
+  const more = warnings.length - LOGGED_WARNINGS;
+  if (more > 0) logger.warn(`and ${more} more; run npm run check`);
 }
 
 /** Re-runs `sync` when a file under one of `folders` changes (authoring with `npm run dev`). */
@@ -103,7 +119,7 @@ export function articleLoader(options: ContentOptions): Loader {
     load: async (context) => {
       const { store, parseData } = context;
       const sync = async () => {
-        const { articles } = await prepareContent(options);
+        const { articles } = await prepareContent(options, context.logger);
         store.clear();
         for (const { slug, file, data, digest } of articles) {
           const filePath = path.relative(process.cwd(), file);
@@ -131,7 +147,7 @@ export function registryLoader(options: ContentOptions, kind: 'people' | 'claims
       const { store, parseData } = context;
       const sync = async () => {
         // The people and claims the check read and validated, read once per change of the content.
-        const { registry } = await prepareContent(options);
+        const { registry } = await prepareContent(options, context.logger);
         store.clear();
         for (const entry of registry[kind].values()) {
           const filePath = path.relative(process.cwd(), entry.file);

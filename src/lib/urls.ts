@@ -7,7 +7,11 @@ export interface SiteUrls {
   base: string;
   home(): string;
   article(slug: string, fragment?: string): string;
+  /** Everyone the articles mention or quote. */
+  people(): string;
   person(id: string): string;
+  /** Every claim, grouped by where it stands. */
+  claims(): string;
   claim(id: string): string;
   quotes(): string;
   search(): string;
@@ -33,7 +37,9 @@ export function siteUrls(base: string): SiteUrls {
     base: root,
     home: () => root,
     article: (slug, fragment) => path(`articles/${slug}/`) + (fragment ? `#${fragment}` : ''),
+    people: () => path('people/'),
     person: (id) => path(`people/${id}/`),
+    claims: () => path('claims/'),
     claim: (id) => path(`claims/${id}/`),
     quotes: () => path('quotes/'),
     search: () => path('search/'),

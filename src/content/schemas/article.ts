@@ -39,6 +39,14 @@ export const articleSchema = z
     corrections: z.array(changeEntrySchema).default([]),
     /** Changes that are not corrections (new facts, a later development), oldest first. */
     updates: z.array(changeEntrySchema).default([]),
+    /** `npm run check` warnings silenced for the whole article: `check: { ignore: [unmarked-quote] }`. */
+    check: z
+      .object({
+        /** Warning rule ids, e.g. `unannotated-person`, `unmarked-quote`, `unannotated-figure`. */
+        ignore: z.array(z.enum(['unannotated-person', 'unmarked-quote', 'unannotated-figure'])).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((data, ctx) => {
