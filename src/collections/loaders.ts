@@ -5,6 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent } from '../annotations/check-content';
 import { ContentError } from '../content/problems';
 import type { Registry } from '../content/registry';
+import { reportContentStatus } from './content-status';
 import { RenderedArticles } from './rendered-articles';
 import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
 
@@ -87,7 +88,14 @@ function resyncOnChange({ watcher, logger }: LoaderContext, folders: string[], s
   for (const folder of folders) watcher.add(folder);
   watcher.on('all', (_event, changed) => {
     if (!folders.some((folder) => changed.startsWith(folder + path.sep))) return;
-    sync().catch((error: Error) => logger.error(error.message));
+    // The dev server shows a failed check in the browser and reloads the page once it passes.
+    sync().then(
+      () => reportContentStatus(undefined),
+      (error: Error) => {
+        logger.error(error.message);
+        reportContentStatus(error);
+      },
+    );
   });
 }
 
