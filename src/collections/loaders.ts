@@ -100,6 +100,20 @@ function resyncOnChange({ watcher, logger }: LoaderContext, folders: string[], s
 }
 
 /**
+ * The first load. A build stops on a content problem; `npm run dev` (the only one with a
+ * watcher) keeps running and shows the problem in the browser until a change fixes it.
+ */
+async function firstSync({ watcher, logger }: LoaderContext, sync: () => Promise<void>) {
+  if (!watcher) return sync();
+  try {
+    await sync();
+  } catch (error) {
+    logger.error((error as Error).message);
+    reportContentStatus(error);
+  }
+}
+
+/**
  * Articles (`<contentDir>/articles/*.{md,mdx}`), checked and rendered to HTML by the
  * annotation pipeline. The store keeps their frontmatter; the HTML and annotations go to
  * `renderedDir` (see RenderedArticles for why). Cards name people and claims, so a change
@@ -118,7 +132,7 @@ export function articleLoader(options: ContentOptions): Loader {
           store.set({ id: slug, data: await parseData({ id: slug, data, filePath }), filePath, digest });
         }
       };
-      await sync();
+      await firstSync(context, sync);
       resyncOnChange(
         context,
         ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)),
@@ -147,7 +161,7 @@ export function registryLoader(options: ContentOptions, kind: 'people' | 'claims
           store.set({ id: entry.id, data, filePath });
         }
       };
-      await sync();
+      await firstSync(context, sync);
       resyncOnChange(context, [path.join(options.contentDir, kind)], sync);
     },
   };

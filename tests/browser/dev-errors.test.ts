@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { cleanEnv, withBuildLock } from '../helpers/build-site';
 import { launchChromium } from '../helpers/chromium';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/paths';
@@ -36,11 +36,11 @@ async function waitForServer(address: string): Promise<void> {
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     if (server?.exitCode !== null) throw new Error(`astro dev exited:\n${serverLog}`);
-    const ok = await fetch(address).then(
-      (response) => response.ok,
+    const answered = await fetch(address).then(
+      () => true,
       () => false,
     );
-    if (ok) return;
+    if (answered) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`astro dev did not answer at ${address}:\n${serverLog}`);
@@ -73,6 +73,7 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-errors-'));
   fs.cpSync(path.join(FIXTURES, 'related-site/content'), path.join(work, 'content'), { recursive: true });
   articleFile = path.join(work, 'content/articles', `${ARTICLE}.mdx`);
+  edit(GOOD, BROKEN);
   await new Promise<void>((locked) => {
     void withBuildLock(() => {
       locked();
@@ -100,36 +101,48 @@ const edit = (from: string, to: string) => {
   fs.writeFileSync(articleFile, source.replace(from, to));
 };
 
+/** What the page shows while the article has an unknown person id: the problem as text and in the overlay. */
+async function expectProblemShown(page: Page) {
+  const overlay = page.locator('vite-error-overlay');
+  await overlay.waitFor({ state: 'attached', timeout: 20_000 });
+  const where = `articles/${ARTICLE}.mdx:8:1`;
+  const bodyText = await page.locator('main').innerText();
+  expect(bodyText).toContain(where);
+  expect(bodyText).toContain('Unknown person `scott-besent` in `#scott-besent` [unknown-person]');
+  expect(bodyText).toContain('hint: did you mean `scott-bessent`?');
+  const message = await overlay.locator('#message-content').innerText();
+  expect(message).toContain(where);
+  expect(message).toContain('[unknown-person]');
+  expect(await overlay.locator('#hint-content').innerText()).toContain('did you mean `scott-bessent`?');
+  expect(await overlay.locator('#code header h2').innerText()).toBe(where);
+}
+
+async function expectArticleShown(page: Page) {
+  await page.locator('h1.article__title').waitFor({ timeout: 20_000 });
+  expect(await page.locator('h1').innerText()).toBe('Negotiators reach a trade framework');
+  expect(await page.locator('vite-error-overlay').count()).toBe(0);
+}
+
 describe('a content problem in npm run dev', () => {
-  it('shows in the open page with its place, message, rule and hint, and goes away once fixed', async () => {
+  it('shows in the browser with its place, message, rule and hint, and goes away once fixed', async () => {
+    // The server started with the problem in the file: it runs, and every page shows the problem.
     const page = await browser.newPage();
-    await page.goto(url);
-    expect(await page.locator('h1').innerText()).toBe('Negotiators reach a trade framework');
+    const first = await page.goto(url);
+    expect(first?.status()).toBe(500);
+    await expectProblemShown(page);
 
+    // Fixed: the open page reloads by itself onto the article.
+    edit(BROKEN, GOOD);
+    await expectArticleShown(page);
+
+    // Broken while the article is open: the page reloads onto the problem, also on a reload by hand.
     edit(GOOD, BROKEN);
-    // The open page reloads onto the error: the problem as text, and Astro's overlay over it.
-    const overlay = page.locator('vite-error-overlay');
-    await overlay.waitFor({ state: 'attached', timeout: 20_000 });
-    const where = `articles/${ARTICLE}.mdx:8:1`;
-    const bodyText = await page.locator('main').innerText();
-    expect(bodyText).toContain(where);
-    expect(bodyText).toContain('Unknown person `scott-besent` in `#scott-besent` [unknown-person]');
-    expect(bodyText).toContain('hint: ');
-    const message = await overlay.locator('#message-content').innerText();
-    expect(message).toContain(where);
-    expect(message).toContain('[unknown-person]');
-    expect(await overlay.locator('#hint-content').innerText()).toContain('did you mean');
-    expect(await overlay.locator('#code header h2').innerText()).toBe(`articles/${ARTICLE}.mdx:8:1`);
-
-    // A reload by hand shows the problem too, not the last good page.
-    const response = await page.reload();
-    expect(response?.status()).toBe(500);
-    expect(await page.locator('main').innerText()).toContain(where);
+    await expectProblemShown(page);
+    expect((await page.reload())?.status()).toBe(500);
+    await expectProblemShown(page);
 
     edit(BROKEN, GOOD);
-    await page.locator('h1.article__title').waitFor({ timeout: 20_000 });
-    expect(await page.locator('h1').innerText()).toBe('Negotiators reach a trade framework');
-    expect(await page.locator('vite-error-overlay').count()).toBe(0);
+    await expectArticleShown(page);
     await page.close();
   });
 });
