@@ -72,10 +72,29 @@ function entityKeys(article: RelatedInput): Record<Kind, Map<string, string>> {
   return keys;
 }
 
-interface Candidate {
-  index: number;
-  score: number;
-  shared: SharedThings;
+/** One entity of an article with the articles that have it (the index's posting list). */
+interface Posting {
+  kind: Kind;
+  key: string;
+  /** The article's own spelling, for tags. */
+  label: string;
+  articles: number[];
+}
+
+/** The inverted index (entity → articles), read back as each article's own postings. */
+function postingsByArticle(keys: Record<Kind, Map<string, string>>[]): Posting[][] {
+  const index = new Map<string, number[]>();
+  return keys.map((own, article) =>
+    KINDS.flatMap((kind) =>
+      [...own[kind]].map(([key, label]) => {
+        const id = `${kind}\0${key}`;
+        const articles = index.get(id) ?? [];
+        if (!articles.length) index.set(id, articles);
+        articles.push(article);
+        return { kind, key, label, articles };
+      }),
+    ),
+  );
 }
 
 /**
@@ -87,53 +106,57 @@ export function relatedArticles(articles: readonly RelatedInput[], options: Rela
   const limit = options.limit ?? 5;
   const maxPostings = options.maxPostings ?? defaultMaxPostings(articles.length);
   const keys = articles.map(entityKeys);
-  const postings = new Map<string, number[]>();
-  keys.forEach((own, index) => {
-    for (const kind of KINDS) {
-      for (const key of own[kind].keys()) {
-        const list = postings.get(`${kind}\0${key}`);
-        if (list) list.push(index);
-        else postings.set(`${kind}\0${key}`, [index]);
-      }
-    }
-  });
-
+  // Every list is complete once the index is built: the lists are shared, not copied.
+  const postings = postingsByArticle(keys).map((own) => own.filter(({ articles }) => articles.length <= maxPostings));
+  const scores = new Float64Array(articles.length);
+  const touched: number[] = [];
   let operations = 0;
   const related = new Map<string, RelatedArticle[]>();
-  keys.forEach((own, index) => {
-    const candidates = new Map<number, Candidate>();
-    for (const kind of KINDS) {
-      for (const [key, label] of own[kind]) {
-        const list = postings.get(`${kind}\0${key}`) ?? [];
-        if (list.length > maxPostings) continue;
-        for (const other of list) {
-          operations++;
-          if (other === index) continue;
-          let candidate = candidates.get(other);
-          if (!candidate) {
-            candidate = { index: other, score: 0, shared: { people: [], claims: [], tags: [] } };
-            candidates.set(other, candidate);
-          }
-          candidate.score += RELATED_WEIGHTS[kind];
-          candidate.shared[kind].push(label);
-        }
+  postings.forEach((own, index) => {
+    touched.length = 0;
+    for (const { kind, articles: list } of own) {
+      for (const other of list) {
+        operations++;
+        if (other === index) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] = scores[other]! + RELATED_WEIGHTS[kind];
       }
     }
-    related.set(articles[index]!.slug, best([...candidates.values()], articles, limit));
+    const best = bestOf(touched, scores, articles, limit);
+    related.set(
+      articles[index]!.slug,
+      best.map((other) => ({ slug: articles[other]!.slug, score: scores[other]!, shared: shared(own, other) })),
+    );
+    for (const other of touched) scores[other] = 0;
   });
   return { related, operations };
 }
 
-/** Highest score first, then the newer article, then by slug so the order never depends on input order. */
-function best(candidates: Candidate[], articles: readonly RelatedInput[], limit: number): RelatedArticle[] {
-  const slugOf = (candidate: Candidate) => articles[candidate.index]!.slug;
-  return candidates
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        articles[b.index]!.date.localeCompare(articles[a.index]!.date) ||
-        slugOf(a).localeCompare(slugOf(b)),
-    )
-    .slice(0, limit)
-    .map((candidate) => ({ slug: slugOf(candidate), score: candidate.score, shared: candidate.shared }));
+/** What the viewed article shares with `other`, from its own postings (so skipped entities never show). */
+function shared(own: Posting[], other: number): SharedThings {
+  const things: SharedThings = { people: [], claims: [], tags: [] };
+  for (const { kind, label, articles } of own) if (articles.includes(other)) things[kind].push(label);
+  return things;
+}
+
+/**
+ * The `limit` best candidates: highest score first, then the newer article, then by slug so
+ * the order never depends on input order. One pass, keeping a short sorted list.
+ */
+function bestOf(candidates: number[], scores: Float64Array, articles: readonly RelatedInput[], limit: number) {
+  // Plain code-unit order: ISO days and ASCII slugs sort right, far faster than localeCompare.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const before = (a: number, b: number) =>
+    scores[a]! - scores[b]! ||
+    order(articles[a]!.date, articles[b]!.date) ||
+    order(articles[b]!.slug, articles[a]!.slug);
+  const best: number[] = [];
+  for (const candidate of candidates) {
+    if (best.length === limit && before(candidate, best[limit - 1]!) <= 0) continue;
+    let at = Math.min(best.length, limit - 1);
+    while (at > 0 && before(candidate, best[at - 1]!) > 0) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }

@@ -61,15 +61,11 @@ describe('related articles', () => {
         claims: [`claim-${i % 2_000}`],
       }),
     );
-    const started = performance.now();
     const result = relatedArticles(articles);
-    const ms = performance.now() - started;
-    // Each article visits at most 200 postings per entity; these lists are far shorter.
+    // Each article visits at most 200 postings per entity; here 100 + 50 + 5, and none for the two in every article.
     expect(result.operations).toBeLessThanOrEqual(count * (100 + 50 + 5));
     expect(result.operations).toBeGreaterThan(0);
     expect(slugsOf(result, 'a0')).toHaveLength(5);
     expect(result.related.get('a0')?.[0]?.shared.claims).toEqual(['claim-0']);
-    // Generous: the operation bound above is the real check.
-    expect(ms).toBeLessThan(5_000);
   });
 });
