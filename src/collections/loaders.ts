@@ -5,6 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent } from '../annotations/check-content';
 import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
+import { reportContentStatus } from './content-status';
 import { RenderedArticles } from './rendered-articles';
 import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
 
@@ -103,8 +104,29 @@ function resyncOnChange({ watcher, logger }: LoaderContext, folders: string[], s
   for (const folder of folders) watcher.add(folder);
   watcher.on('all', (_event, changed) => {
     if (!folders.some((folder) => changed.startsWith(folder + path.sep))) return;
-    sync().catch((error: Error) => logger.error(error.message));
+    // The dev server shows a failed check in the browser and reloads the page once it passes.
+    sync().then(
+      () => reportContentStatus(undefined),
+      (error: Error) => {
+        logger.error(error.message);
+        reportContentStatus(error);
+      },
+    );
   });
+}
+
+/**
+ * The first load. A build stops on a content problem; `npm run dev` (the only one with a
+ * watcher) keeps running and shows the problem in the browser until a change fixes it.
+ */
+async function firstSync({ watcher, logger }: LoaderContext, sync: () => Promise<void>) {
+  if (!watcher) return sync();
+  try {
+    await sync();
+  } catch (error) {
+    logger.error((error as Error).message);
+    reportContentStatus(error);
+  }
 }
 
 /**
@@ -126,7 +148,7 @@ export function articleLoader(options: ContentOptions): Loader {
           store.set({ id: slug, data: await parseData({ id: slug, data, filePath }), filePath, digest });
         }
       };
-      await sync();
+      await firstSync(context, sync);
       resyncOnChange(
         context,
         ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)),
@@ -155,7 +177,7 @@ export function registryLoader(options: ContentOptions, kind: 'people' | 'claims
           store.set({ id: entry.id, data, filePath });
         }
       };
-      await sync();
+      await firstSync(context, sync);
       resyncOnChange(context, [path.join(options.contentDir, kind)], sync);
     },
   };
