@@ -9,6 +9,14 @@ export interface SiteUrls {
   article(slug: string, fragment?: string): string;
   person(id: string): string;
   claim(id: string): string;
+  /** An author's page: who they are and their articles. */
+  author(id: string): string;
+  /** Every author. */
+  authors(): string;
+  /** A topic's page, by its slug (`rare-earths`). */
+  topic(slug: string): string;
+  /** Every topic, with counts. */
+  topics(): string;
   quotes(): string;
   search(): string;
   /** Every correction of every article. */
@@ -35,6 +43,10 @@ export function siteUrls(base: string): SiteUrls {
     article: (slug, fragment) => path(`articles/${slug}/`) + (fragment ? `#${fragment}` : ''),
     person: (id) => path(`people/${id}/`),
     claim: (id) => path(`claims/${id}/`),
+    author: (id) => path(`authors/${id}/`),
+    authors: () => path('authors/'),
+    topic: (slug) => path(`topics/${slug}/`),
+    topics: () => path('topics/'),
     quotes: () => path('quotes/'),
     search: () => path('search/'),
     corrections: () => path('corrections/'),
