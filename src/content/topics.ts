@@ -32,14 +32,15 @@ export interface Topic<T> {
   slug: string;
   /** The most common spelling; on a tie, the first one met. */
   label: string;
-  /** Every spelling used, with how many members use it. */
+  /** Every spelling used, with how many times it is written. */
   spellings: Map<string, number>;
   members: T[];
 }
 
 /**
  * Groups members by the topics of their tags, in the members' order within a topic; topics
- * sorted by label. A member with two spellings of one topic is counted once.
+ * sorted by label. A member with two spellings of one topic is one member of it; each
+ * spelling written counts towards the label.
  */
 export function groupTopics<T>(members: readonly T[], tagsOf: (member: T) => readonly string[]): Topic<T>[] {
   const topics = new Map<string, Topic<T>>();
@@ -47,13 +48,13 @@ export function groupTopics<T>(members: readonly T[], tagsOf: (member: T) => rea
     const seen = new Set<string>();
     for (const tag of tagsOf(member)) {
       const slug = topicSlug(tag);
-      if (!slug || seen.has(slug)) continue;
-      seen.add(slug);
+      if (!slug) continue;
       const topic: Topic<T> = topics.get(slug) ?? { slug, label: '', spellings: new Map(), members: [] };
       const spelling = tagSpelling(tag);
       topic.spellings.set(spelling, (topic.spellings.get(spelling) ?? 0) + 1);
-      topic.members.push(member);
       topics.set(slug, topic);
+      if (!seen.has(slug)) topic.members.push(member);
+      seen.add(slug);
     }
   }
   for (const topic of topics.values()) topic.label = mostCommon(topic.spellings);
