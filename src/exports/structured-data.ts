@@ -167,17 +167,17 @@ export function topicGraph(refs: SiteRefs, topic: TopicRef, articles: Entry<Arti
 }
 
 /**
- * Who wrote the article: its staff authors (each a Person with their page), then the people a
- * free-text byline names; the publisher when there is neither.
+ * Who wrote the article: its staff authors, each a Person with their page; else the people a
+ * free-text byline names; else the publisher. Beside staff authors a byline is often not a
+ * name ("With reporting by …"), so it stays page text only.
  */
 function articleAuthors(refs: SiteRefs, data: ArticleData, authors: Entry<AuthorData>[]): JsonLdNode | JsonLdNode[] {
   const staff = (data.authors ?? []).flatMap((id) => {
     const author = authors.find((candidate) => candidate.id === id);
     return author ? [authorNode(refs, author)] : [];
   });
-  const named = data.byline ? bylineAuthors(data.byline) : [];
-  const all = [...staff, ...named.filter((person) => !staff.some((author) => author.name === person.name))];
-  return all.length ? all : { '@id': nodeIds.publisher(refs) };
+  if (staff.length) return staff;
+  return data.byline ? bylineAuthors(data.byline) : { '@id': nodeIds.publisher(refs) };
 }
 
 /** "By Jane Doe and John Roe" → the people named; other bylines are kept as written. */
