@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readArticleFiles, type ArticleFile } from '../content/article-files';
+import { articleReferenceProblems } from '../content/article-references';
 import { displayPath, type ContentProblem } from '../content/problems';
 import { readRegistry, type Registry } from '../content/registry';
 import type { ArticleHtml } from './article-html';
@@ -58,7 +59,7 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
   counts.claims = registry.claims.size + (registry.unusable?.claims.size ?? 0);
 
   const { articles, problems: articleProblems } = readArticleFiles(contentDir);
-  problems.push(...articleProblems);
+  problems.push(...articleProblems, ...articleReferenceProblems(articles, registry));
   const warnings: ContentProblem[] = [];
   const cited: AnnotationRecord[] = [];
   for (const article of articles) {

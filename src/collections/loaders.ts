@@ -32,12 +32,15 @@ interface PreparedContent {
   registry: Registry;
 }
 
+/** The content folders a build reads. */
+const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors'] as const;
+
 const prepared = new Map<string, { signature: string; result: Promise<PreparedContent> }>();
 
 /** Names, sizes and modification times of every content file: what a sync's result depends on. */
 function contentSignature(contentDir: string): string {
   const hash = createHash('sha256');
-  for (const kind of ['articles', 'people', 'claims']) {
+  for (const kind of CONTENT_FOLDERS) {
     const folder = path.join(contentDir, kind);
     if (!fs.existsSync(folder)) continue;
     for (const name of fs.readdirSync(folder).sort()) {
@@ -132,8 +135,8 @@ async function firstSync({ watcher, logger }: LoaderContext, sync: () => Promise
 /**
  * Articles (`<contentDir>/articles/*.{md,mdx}`), checked and rendered to HTML by the
  * annotation pipeline. The store keeps their frontmatter; the HTML and annotations go to
- * `renderedDir` (see RenderedArticles for why). Cards name people and claims, so a change
- * to either re-renders the articles.
+ * `renderedDir` (see RenderedArticles for why). Cards name people and claims, and bylines
+ * authors, so a change to any of them re-renders the articles.
  */
 export function articleLoader(options: ContentOptions): Loader {
   return {
@@ -151,7 +154,7 @@ export function articleLoader(options: ContentOptions): Loader {
       await firstSync(context, sync);
       resyncOnChange(
         context,
-        ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)),
+        CONTENT_FOLDERS.map((kind) => path.join(options.contentDir, kind)),
         sync,
       );
     },
@@ -159,10 +162,10 @@ export function articleLoader(options: ContentOptions): Loader {
 }
 
 /**
- * People or claims, as the content check read and validated them for the annotation
+ * People, claims or authors, as the content check read and validated them for the annotation
  * pipeline, so a YAML mistake is reported once, with its line, whichever loader runs first.
  */
-export function registryLoader(options: ContentOptions, kind: 'people' | 'claims'): Loader {
+export function registryLoader(options: ContentOptions, kind: 'people' | 'claims' | 'authors'): Loader {
   return {
     name: kind,
     load: async (context) => {
@@ -171,7 +174,7 @@ export function registryLoader(options: ContentOptions, kind: 'people' | 'claims
         // The people and claims the check read and validated, read once per change of the content.
         const { registry } = await prepareContent(options, context.logger);
         store.clear();
-        for (const entry of registry[kind].values()) {
+        for (const entry of registry[kind]?.values() ?? []) {
           const filePath = path.relative(process.cwd(), entry.file);
           const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath });
           store.set({ id: entry.id, data, filePath });

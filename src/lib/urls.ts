@@ -13,6 +13,14 @@ export interface SiteUrls {
   /** Every claim, grouped by where it stands. */
   claims(): string;
   claim(id: string): string;
+  /** An author's page: who they are and their articles. */
+  author(id: string): string;
+  /** Every author. */
+  authors(): string;
+  /** A topic's page, by its slug (`rare-earths`). */
+  topic(slug: string): string;
+  /** Every topic, with counts. */
+  topics(): string;
   quotes(): string;
   search(): string;
   /** Every correction of every article. */
@@ -41,6 +49,10 @@ export function siteUrls(base: string): SiteUrls {
     person: (id) => path(`people/${id}/`),
     claims: () => path('claims/'),
     claim: (id) => path(`claims/${id}/`),
+    author: (id) => path(`authors/${id}/`),
+    authors: () => path('authors/'),
+    topic: (slug) => path(`topics/${slug}/`),
+    topics: () => path('topics/'),
     quotes: () => path('quotes/'),
     search: () => path('search/'),
     corrections: () => path('corrections/'),
