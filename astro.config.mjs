@@ -7,6 +7,7 @@ import search from './src/search/integration.ts';
 import offline from './src/offline/integration.ts';
 import { siteConfig } from './src/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import devErrors from './src/integrations/dev-errors.ts';
 
 const { site, base, outDir, cacheDir, renderedDir } = siteConfig(
   process.env,
@@ -35,5 +36,6 @@ export default defineConfig({
     smartypants: false,
   },
   // Search indexes the built pages; offline support then precaches them with the index.
-  integrations: [mdx(), sitemap(), securityHeaders(), search({ renderedDir }), offline()],
+  // Content problems found while `npm run dev` runs are shown in the browser (dev only).
+  integrations: [mdx(), sitemap(), securityHeaders(), search({ renderedDir }), offline(), devErrors()],
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run shots`: builds the site, serves it on 127.0.0.1 and writes full-page screenshots of
- * every page type (an article with each kind of card open, search with results, the 404 page,
- * the printed article) at phone to wide-desktop widths, light and dark, with a contact sheet,
+ * every page type (an article with each kind of card open, an author, the topics and a topic,
+ * search with results, the 404 page, the printed article) at phone to wide-desktop widths, light and dark, with a contact sheet,
  * so a change can be looked at before it is called done.
  *
  *   npm run shots                                   all shots of the seed content
@@ -127,6 +127,9 @@ const SHOT_NAMES = [
   'person',
   'claim',
   'quotes',
+  'author',
+  'topics',
+  'topic',
   'search',
   '404',
 ];
@@ -136,6 +139,15 @@ function anyShotMatches(options: Options): boolean {
     SCHEMES.flatMap((scheme) => SHOT_NAMES.map((name) => `${name}--${width}--${scheme}`)),
   );
   return [...stems, 'article--print'].some((stem) => stem.includes(options.only));
+}
+
+/** The first author's page, or the list of authors on a site that has none yet. */
+function authorShot(distDir: string): Shot {
+  try {
+    return { name: 'author', caption: 'Author page', page: firstPageUnder(distDir, 'authors') };
+  } catch {
+    return { name: 'author', caption: 'Authors page (no author yet)', page: 'authors/' };
+  }
 }
 
 function plannedShots(distDir: string, query: string): Shot[] {
@@ -153,6 +165,9 @@ function plannedShots(distDir: string, query: string): Shot[] {
     { name: 'person', caption: 'Person page', page: firstPageUnder(distDir, 'people') },
     { name: 'claim', caption: 'Claim page', page: firstPageUnder(distDir, 'claims') },
     { name: 'quotes', caption: 'Quotes page', page: 'quotes/' },
+    authorShot(distDir),
+    { name: 'topics', caption: 'Topics page', page: 'topics/' },
+    { name: 'topic', caption: 'Topic page', page: firstPageUnder(distDir, 'topics') },
     { name: 'search', caption: `Search for “${query}”`, page: 'search/', prepare: searchFor(query) },
     { name: '404', caption: 'Not-found page', page: 'no-such-page-here/' },
   ];

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { articleSchema, parsedClaimSchema, personSchema } from './content/schemas';
+import { articleSchema, authorSchema, parsedClaimSchema, personSchema } from './content/schemas';
 import { articleLoader, registryLoader } from './collections/loaders';
 import { siteConfig } from './site-config';
 
@@ -10,4 +10,5 @@ export const collections = {
   articles: defineCollection({ loader: articleLoader(content), schema: articleSchema }),
   people: defineCollection({ loader: registryLoader(content, 'people'), schema: personSchema }),
   claims: defineCollection({ loader: registryLoader(content, 'claims'), schema: parsedClaimSchema }),
+  authors: defineCollection({ loader: registryLoader(content, 'authors'), schema: authorSchema }),
 };

@@ -9,10 +9,12 @@ import { checkClaimQuotes } from './claim-quotes';
 import { checkNodeSafety } from './content-safety';
 import { AnnotationIds } from './ids';
 import type { AnnotationRecord } from './kinds';
+import { insertMarginNotes } from './margin-notes';
 import { appendCardsAndEndnotes, renderTrigger } from './markup';
 import type { Report } from './messages';
-import { readAnnotation, type ReadContext } from './read-annotation';
+import { nameBarePeople, readAnnotation, type ReadContext } from './read-annotation';
 import { restoreDirectives, triageDirective, type Directive } from './restore-directives';
+import { prefixSitePaths } from './site-paths';
 
 /** The result of annotating one article: its annotations in reading order, or what is wrong. */
 export interface AnnotateResult {
@@ -60,8 +62,9 @@ function scanTree(tree: Root, report: Report): Scan {
 
 /**
  * Finds, validates and rewrites the annotation directives of one MDX (or Markdown) tree:
- * content safety → directives that are not ours restored → each annotation read against the
- * registry and given its trigger → claim quotes checked → cards and endnotes appended.
+ * content safety → directives that are not ours restored → site paths given the base path →
+ * bare `:person{#id}` named → each annotation read against the registry and given its
+ * trigger → claim quotes checked → margin notes inserted, cards and endnotes appended.
  * Every problem is collected with its place and rule; nothing stops at the first one, so
  * `npm run check` can list them all; the build stops on any of them.
  */
@@ -70,6 +73,9 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
   const report = reporter(file, problems);
   const { found, restore } = scanTree(tree, report);
   restoreDirectives(restore, file);
+  prefixSitePaths(tree, base);
+  // Before any record takes its paragraph's text: `:person{#id}` shows the person's name there too.
+  nameBarePeople(found, registry);
 
   const context: ReadContext = { registry, report, citations: new Map(), ids: new AnnotationIds() };
   const annotations: AnnotationRecord[] = [];
@@ -80,6 +86,10 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
     annotations.push(record);
   }
   checkClaimQuotes(tree, context.citations, registry, report);
-  if (annotations.length) appendCardsAndEndnotes(tree, annotations, { registry, urls: siteUrls(base) });
+  if (annotations.length) {
+    const cards = { registry, urls: siteUrls(base), annotations };
+    insertMarginNotes(tree, annotations, cards);
+    appendCardsAndEndnotes(tree, annotations, cards);
+  }
   return { annotations, problems };
 }

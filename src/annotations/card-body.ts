@@ -8,12 +8,14 @@ import type { Registry } from '../content/registry';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { formatDay, formatFigureValue } from '../lib/format';
 import type { SiteUrls } from '../lib/urls';
-import type { AnnotationRecord } from './kinds';
+import { STANCES, type AnnotationRecord, type Response } from './kinds';
 
 /** What a card needs besides the annotation: the people and claims, and the site's URLs. */
 export interface CardContext {
   registry: Registry;
   urls: SiteUrls;
+  /** The article's annotations, so a claim's card can list the quotes answering it. */
+  annotations?: readonly AnnotationRecord[];
 }
 
 /**
@@ -107,6 +109,7 @@ function quoteBody(record: AnnotationRecord, context: CardContext): ElementConte
   const where = claim ? ` · ${claim.source}, ${formatDay(claim.date)}` : '';
   return [
     h('p', { className: ['card__meta'] }, `${personLine(record.person!, context)}${where}`),
+    ...(record.response ? [responseLine(record.response, context)] : []),
     ...(record.claim ? claimSummary(record.claim, context) : []),
     actions(
       h(
@@ -144,10 +147,47 @@ function claimBody(record: AnnotationRecord, context: CardContext): ElementConte
   return [
     ...claimStatement(record.claim!, context),
     h('p', { className: ['card__meta'] }, claim.source),
+    ...claimResponses(record.claim!, context),
     actions(
       claimLink(record.claim!, context),
       ...(claimant ? [h('a', { href: context.urls.person(claim.claimant) }, claimant.name)] : []),
     ),
+  ];
+}
+
+/** "Disputes the claim: <statement> — Tomas Lindqvist", linking the claim's card: what a quote answers. */
+function responseLine({ claim: claimId, stance }: Response, { registry, urls }: CardContext): ElementContent {
+  const claim = registry.claims.get(claimId)!.data;
+  const claimant = registry.people.get(claim.claimant)?.data.name ?? claim.claimant;
+  return h('p', { className: ['card__response'] }, [
+    h('span', { className: ['card__key'] }, `${STANCES[stance].verb} the claim: `),
+    h('a', { href: urls.claim(claimId) }, claim.statement),
+    ` — ${claimant}`,
+  ]);
+}
+
+/**
+ * Under a claim's own words, the quotes of this article that answer it, each attributed:
+ * "Disputed by Amara Okafor: “Our counts show nothing like it”", linking the passage.
+ */
+function claimResponses(claimId: string, { registry, urls, annotations = [] }: CardContext): ElementContent[] {
+  const responses = annotations.filter((a) => a.response?.claim === claimId);
+  if (!responses.length) return [];
+  return [
+    h('div', { className: ['card__responses'] }, [
+      h('p', { className: ['card__key'] }, 'Responses in this article'),
+      h(
+        'ul',
+        responses.map((quote) =>
+          h('li', [
+            `${STANCES[quote.response!.stance].by} `,
+            h('a', { href: urls.person(quote.person!) }, registry.people.get(quote.person!)!.data.name),
+            ': ',
+            h('a', { href: `#${quote.id}` }, [h('q', quote.text)]),
+          ]),
+        ),
+      ),
+    ]),
   ];
 }
 

@@ -1,16 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readArticleFiles, type ArticleFile } from '../content/article-files';
+import { articleReferenceProblems } from '../content/article-references';
 import { displayPath, type ContentProblem } from '../content/problems';
 import { readRegistry, type Registry } from '../content/registry';
 import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
 import { noArticlesFolder } from './messages';
+import { unusedClaims } from './missed-claims';
 import { renderArticle } from './render-article';
 
 export interface ContentCheck {
   /** Every problem found, sorted by file and place. */
   problems: ContentProblem[];
+  /**
+   * What an editor may have missed (`severity: 'warning'`), sorted by file and place:
+   * never a reason to stop the build; `npm run check -- --strict` fails on them.
+   */
+  warnings: ContentProblem[];
   /** What was checked, for the summary line. */
   counts: { articles: number; people: number; claims: number; annotations: number };
   /** The people and claims read (complete only when there is no problem). */
@@ -37,6 +44,8 @@ export interface CheckOptions {
  * (`readRegistry`), article frontmatter (`readArticleFiles`) and each article body, parsed
  * as MDX (or Markdown for `.md`) and run through the annotation pipeline (`renderArticle`).
  * Nothing stops at the first problem: every file is read and every problem is returned.
+ * Warnings come from each annotated article (less what its `check.ignore` lists) and, when
+ * there is no problem, from the claims no article cites.
  */
 export function checkContent(contentDir: string, { base = '/', onRendered }: CheckOptions = {}): ContentCheck {
   const problems: ContentProblem[] = [];
@@ -50,24 +59,38 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
   counts.claims = registry.claims.size + (registry.unusable?.claims.size ?? 0);
 
   const { articles, problems: articleProblems } = readArticleFiles(contentDir);
-  problems.push(...articleProblems);
+  problems.push(...articleProblems, ...articleReferenceProblems(articles, registry));
+  const warnings: ContentProblem[] = [];
+  const cited: AnnotationRecord[] = [];
   for (const article of articles) {
     counts.articles++;
-    // Render in the same pass as the check, so each article is parsed once per build.
-    const render = Boolean(onRendered && article.data);
-    const {
-      html,
-      text,
-      annotations,
-      problems: bodyProblems,
-    } = renderArticle({ source: article.source, file: article.file, registry, base, render });
-    counts.annotations += annotations.length;
-    problems.push(...bodyProblems);
-    if (onRendered && article.data && !bodyProblems.length) {
-      onRendered({ ...article, data: article.data, annotations, html, text });
-    }
+    const checked = checkArticle(article, registry, { base, onRendered });
+    counts.annotations += checked.annotations.length;
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
+    cited.push(...checked.annotations);
   }
-  return { problems: sortProblems(dedupe(problems)), counts, registry };
+  // Citations are only complete when every article was read without a problem.
+  if (!problems.length) warnings.push(...unusedClaims(registry, cited));
+  return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry };
+}
+
+/** One article's body through the pipeline, rendered when asked; warnings less its `check.ignore`. */
+function checkArticle(article: ArticleFile, registry: Registry, { base, onRendered }: CheckOptions) {
+  // Render in the same pass as the check, so each article is parsed once per build.
+  const render = Boolean(onRendered && article.data);
+  const { html, text, annotations, problems, warnings } = renderArticle({
+    source: article.source,
+    file: article.file,
+    registry,
+    base,
+    render,
+  });
+  if (onRendered && article.data && !problems.length) {
+    onRendered({ ...article, data: article.data, annotations, html, text });
+  }
+  const ignored = new Set<string>(article.data?.check?.ignore ?? []);
+  return { annotations, problems, warnings: warnings.filter((warning) => !ignored.has(warning.rule ?? '')) };
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

@@ -22,6 +22,15 @@
  *       data-note="3">…</span>
  * ```
  *
+ * A quote may also answer someone else's claim, with one of `disputes=`, `supports=` or
+ * `responds=` (see `STANCES`); `data-ref` stays the speaker:
+ * `:quote[Those numbers are simply wrong]{by=nora-vance disputes=harbour-dredging-cost}`
+ * ```html
+ * <span class="annotation annotation--quote" id="quote-those-numbers-are-simply-wrong"
+ *       data-annotation="quote" data-ref="nora-vance" data-responds-to="harbour-dredging-cost"
+ *       data-stance="disputes" data-note="4">…</span>
+ * ```
+ *
  * `:figure[100 percent]{value=100 unit=percent about="additional U.S. tariff"}`
  * ```html
  * <span class="annotation annotation--figure" id="figure-100-percent" data-annotation="figure"
@@ -84,6 +93,8 @@ export interface KindSpec {
   idMeans: 'reference' | 'anchor';
   /** Shown in messages as the canonical form. */
   example: string;
+  /** A quote answering someone else's claim, shown in messages about responses. */
+  responseExample?: string;
 }
 
 export const KIND_SPECS: Record<AnnotationKind, KindSpec> = {
@@ -96,10 +107,11 @@ export const KIND_SPECS: Record<AnnotationKind, KindSpec> = {
   },
   quote: {
     required: ['by'],
-    optional: ['claim', 'id'],
+    optional: ['claim', 'disputes', 'supports', 'responds', 'id'],
     labelRequired: true,
     idMeans: 'anchor',
     example: ':quote[very substantial framework]{by=scott-bessent claim=framework-avoids-tariffs}',
+    responseExample: ':quote[Those numbers are simply wrong]{by=nora-vance disputes=harbour-dredging-cost}',
   },
   figure: {
     required: ['value'],
@@ -116,6 +128,25 @@ export const KIND_SPECS: Record<AnnotationKind, KindSpec> = {
     example: ':claim[will avoid 100 percent U.S. tariffs]{#framework-avoids-tariffs}',
   },
 };
+
+/**
+ * How a quote answers someone else's claim: `:quote[…]{by=… disputes=<claim-id>}`. The words
+ * for each stance, wherever the site names it (cards, claim pages, search), in one table.
+ */
+export const STANCES = {
+  disputes: { verb: 'Disputes', by: 'Disputed by' },
+  supports: { verb: 'Supports', by: 'Supported by' },
+  responds: { verb: 'Responds to', by: 'Response by' },
+} as const satisfies Record<string, { verb: string; by: string }>;
+export type Stance = keyof typeof STANCES;
+/** The attribute names, in the order messages list them. */
+export const STANCE_ATTRIBUTES = Object.keys(STANCES) as Stance[];
+
+/** A quote's answer to someone else's claim. */
+export interface Response {
+  claim: string;
+  stance: Stance;
+}
 
 export function isAnnotationKind(name: string): name is AnnotationKind {
   return (ANNOTATION_KINDS as readonly string[]).includes(name);
@@ -134,8 +165,10 @@ export interface AnnotationRecord {
   text: string;
   /** Person mentioned (person) or speaking (quote). */
   person?: string;
-  /** Claim backed by this passage. */
+  /** Claim backed by this passage (a quote by the claimant, or a figure). */
   claim?: string;
+  /** Quote: someone else's claim this quote answers, and how. */
+  response?: Response;
   /** Figure: machine-readable value (number or ISO date), unit and what it measures. */
   value?: string;
   unit?: string;

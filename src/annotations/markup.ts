@@ -11,8 +11,7 @@
  * <div class="annotation-cards"><span id="annotation-hint-quote" hidden>quote, opens a card</span>
  *   <div id="card-quote-very-substantial-framework" popover="auto" role="dialog" tabindex="-1" …>…
  *     <a href="#quote-very-substantial-framework" class="card__close" data-card-close>…Close</a>…</div></div>
- * <section class="endnotes"><h2 id="endnotes-title">Annotations</h2><ol class="endnotes__list">
- *   <li id="note-quote-very-substantial-framework" …>…</li></ol></section>
+ * <section class="endnotes">…</section>   (grouped and folded: see endnotes.ts)
  * ```
  */
 import type { Element, ElementContent } from 'hast';
@@ -20,10 +19,11 @@ import { h } from 'hastscript';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { cardBody, cardTitle, type CardContext } from './card-body';
+import { endnotesSection } from './endnotes';
 import { ANNOTATION_KINDS, KINDS, isAnnotationKind, type AnnotationKind, type AnnotationRecord } from './kinds';
 
 export const cardId = (annotationId: string) => `card-${annotationId}`;
-export const noteId = (annotationId: string) => `note-${annotationId}`;
+export { noteId } from './endnotes';
 export const kindHintId = (kind: AnnotationKind) => `annotation-hint-${kind}`;
 
 /** Whether a node is, or holds, a link, an HTML element, a footnote reference or another annotation. */
@@ -90,6 +90,7 @@ export function renderTrigger(node: TextDirective, record: AnnotationRecord): vo
       dataAnnotation: record.kind,
       dataRef: record.ref,
       ...(record.claim && record.kind !== 'claim' ? { dataClaim: record.claim } : {}),
+      ...(record.response ? { dataRespondsTo: record.response.claim, dataStance: record.response.stance } : {}),
       ...(record.value !== undefined ? { dataValue: record.value } : {}),
       dataNote: String(record.number),
     },
@@ -146,20 +147,6 @@ function withPassageLink(body: ElementContent[], record: AnnotationRecord): Elem
   return [...body, h('p', { className: ['card__actions'] }, [link])];
 }
 
-/** One endnote: the card's content in the flow of the page, for print and older browsers. */
-export function endnoteItem(record: AnnotationRecord, context: CardContext): Element {
-  return h('li', { id: noteId(record.id), className: ['endnote', `endnote--${record.kind}`] }, [
-    h('p', { className: ['endnote__title'] }, [
-      kindPrefix(record),
-      h('a', { href: `#${record.id}` }, [
-        cardTitle(record, context),
-        h('span', { className: ['visually-hidden'] }, ' (back to the text)'),
-      ]),
-    ]),
-    ...cardBody(record, context),
-  ]);
-}
-
 /** Cards (popovers, after the text) and endnotes (in the flow, for print and old browsers). */
 export function appendCardsAndEndnotes(
   tree: Root,
@@ -168,6 +155,7 @@ export function appendCardsAndEndnotes(
 ): void {
   const kinds = ANNOTATION_KINDS.filter((kind) => annotations.some((a) => a.kind === kind));
   const hints = kinds.map((kind) => h('span', { id: kindHintId(kind), hidden: true }, KINDS[kind].hint));
+  const endnotes = endnotesSection(annotations, context);
   tree.children.push(
     {
       type: 'paragraph',
@@ -181,18 +169,7 @@ export function appendCardsAndEndnotes(
     {
       type: 'paragraph',
       children: [],
-      data: {
-        hName: 'section',
-        hProperties: { className: ['endnotes'], ariaLabelledBy: ['endnotes-title'], dataPagefindIgnore: '' },
-        hChildren: [
-          h('h2', { id: 'endnotes-title' }, 'Annotations'),
-          h(
-            'ol',
-            { className: ['endnotes__list'] },
-            annotations.map((a) => endnoteItem(a, context)),
-          ),
-        ],
-      },
+      data: { hName: endnotes.tagName, hProperties: endnotes.properties, hChildren: endnotes.children },
     },
   );
 }

@@ -10,7 +10,7 @@ import type { Nodes } from 'mdast';
 import { LIMITS } from '../content/limits';
 import { didYouMean } from '../lib/suggest';
 import { idTrouble, shown } from '../lib/shown';
-import { ANNOTATION_KINDS, KIND_SPECS, type AnnotationKind } from './kinds';
+import { ANNOTATION_KINDS, KIND_SPECS, STANCE_ATTRIBUTES, type AnnotationKind, type Stance } from './kinds';
 
 /** One problem before it has a place: which rule, what is wrong, what to do. */
 export interface ProblemText {
@@ -240,7 +240,21 @@ export const speakerNotClaimant = (person: string, claim: string, claimant: stri
   problem(
     'speaker-not-claimant',
     `Unexpected speaker \`${person}\` for claim \`${claim}\`, expected its claimant \`${claimant}\``,
-    `a quote backs a claim of its own speaker: change \`by=\` or \`claim=\`, or fix \`claimant\` in content/claims/${claim}.yaml`,
+    `a quote backs a claim of its own speaker: change \`by=\` or \`claim=\`, or fix \`claimant\` in content/claims/${claim}.yaml; to answer someone else's claim use \`disputes=\`, \`supports=\` or \`responds=\`, for example \`${KIND_SPECS.quote.responseExample}\``,
+  );
+
+export const responseByClaimant = (person: string, stance: Stance, claim: string) =>
+  problem(
+    'response-by-claimant',
+    `Unexpected \`${stance}=${claim}\` on a quote by \`${person}\`, expected a speaker other than the claimant`,
+    `a quote that answers a claim is by someone else; to back the claim with the claimant's own words use \`claim=${claim}\``,
+  );
+
+export const severalResponses = (stances: readonly Stance[]) =>
+  problem(
+    'several-responses',
+    `Unexpected ${stances.map((stance) => `\`${stance}=\``).join(' and ')} on one \`:quote\`, expected at most one of ${STANCE_ATTRIBUTES.map((stance) => `\`${stance}=\``).join(', ')}`,
+    `a quote answers one claim in one way: keep the one that fits, for example \`${KIND_SPECS.quote.responseExample}\`; annotate another passage for another claim`,
   );
 
 export const badFigureValue = (value: string) =>
@@ -284,4 +298,37 @@ export const noArticlesFolder = () =>
     'no-articles-folder',
     'no `articles/` folder in the content folder',
     'point CONTENT_DIR at the folder that holds articles/, people/ and claims/',
+  );
+
+// Warnings: what an editor may have missed. They never stop the build; `npm run check
+// -- --strict` fails on them. Each can be silenced with a `check-ignore` comment.
+
+const silence = (rule: string) => `or write \`{/* check-ignore ${rule} */}\` on the line above the paragraph`;
+
+export const unannotatedPerson = (words: string, personId: string) =>
+  problem(
+    'unannotated-person',
+    `Unexpected mention of \`${shown(words, 80)}\` without an annotation, expected \`:person[${shown(words, 80)}]{#${personId}}\` once in the article`,
+    `annotate the first mention so readers can open the person's card, ${silence('unannotated-person')}`,
+  );
+
+export const unmarkedQuote = (words: string, name: string, personId: string) =>
+  problem(
+    'unmarked-quote',
+    `Unexpected unmarked quotation “${shown(words, 60)}” beside \`${shown(name, 80)}\`, expected \`“:quote[…]{by=${personId}}”\``,
+    `mark the quoted words, keeping the quotation marks outside: \`“:quote[${shown(words, 40)}]{by=${personId}}”\`, ${silence('unmarked-quote')} if they are not that person's words`,
+  );
+
+export const unannotatedFigure = (words: string) =>
+  problem(
+    'unannotated-figure',
+    `Unexpected figure \`${shown(words, 80)}\` without an annotation, expected \`:figure[${shown(words, 80)}]{value=… unit=… about="…"}\``,
+    `this article annotates figures, so readers expect every figure to open a card: annotate it, ${silence('unannotated-figure')}`,
+  );
+
+export const unusedClaim = (claimId: string) =>
+  problem(
+    'unused-claim',
+    `Unexpected claim \`${claimId}\` that no article cites, expected \`:claim[…]{#${claimId}}\` in an article`,
+    'annotate the passage that makes this claim, or delete the claim file if no article needs it',
   );

@@ -4,7 +4,7 @@ import type { Registry } from '../content/registry';
 import { isIsoDateValue } from '../content/schemas';
 import { checkAttributes } from './check-attributes';
 import { slugWords, type AnnotationIds } from './ids';
-import { KIND_SPECS, type AnnotationKind, type AnnotationRecord } from './kinds';
+import { KIND_SPECS, STANCE_ATTRIBUTES, type AnnotationKind, type AnnotationRecord, type Response } from './kinds';
 import * as messages from './messages';
 import type { ProblemText, Report } from './messages';
 import { plainText } from './plain-text';
@@ -23,6 +23,7 @@ interface References {
   person?: string;
   claim?: string;
   value?: string;
+  response?: Response;
 }
 
 const NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -53,6 +54,32 @@ function speakerProblem(refs: References, { registry }: ReadContext): ProblemTex
     : undefined;
 }
 
+/**
+ * `disputes=harbour-dredging-cost` (or `supports=`, `responds=`) → the claim a quote answers,
+ * or a problem: several of them, an unknown claim, or a claim of the speaker's own (which
+ * `claim=` backs instead). Not noted as cited: the card names the claim's statement, not its
+ * quoted words, so those need not appear in the answering article.
+ */
+function responseRef(
+  attributes: Record<string, string | null | undefined>,
+  speaker: string | undefined,
+  { registry }: ReadContext,
+): Response | ProblemText | undefined {
+  const stances = STANCE_ATTRIBUTES.filter((stance) => attributes[stance] != null);
+  if (stances.length > 1) return messages.severalResponses(stances);
+  const stance = stances[0];
+  if (!stance) return undefined;
+  const id = attributes[stance]!;
+  const claim = registry.claims.get(id);
+  if (!claim) {
+    return registry.unusable?.claims.has(id)
+      ? messages.unusableClaim(id)
+      : messages.unknownClaim(id, registry.claims.keys());
+  }
+  if (speaker && claim.data.claimant === speaker) return messages.responseByClaimant(speaker, stance, id);
+  return { claim: id, stance };
+}
+
 /** `value=100`, `value=2025-11-01` → the value; `value=4m` → a problem. */
 function figureValue(written: string): string | ProblemText {
   const value = written.trim();
@@ -61,7 +88,8 @@ function figureValue(written: string): string | ProblemText {
 
 /**
  * Looks up what the annotation refers to, collecting every problem in the order written:
- * `:person{#x}` → person; `:quote{by= claim=}` → person, claim, speaker check;
+ * `:person{#x}` → person; `:quote{by= claim= disputes=}` → person, claim, speaker check,
+ * the claim it answers;
  * `:claim{#x}` → claim; `:figure{value= claim=}` → value, claim.
  */
 function resolveReferences(
@@ -72,7 +100,7 @@ function resolveReferences(
 ): References {
   const attributes = node.attributes ?? {};
   const refs: References = {};
-  const take = <K extends keyof References>(key: K, result: string | ProblemText | undefined) => {
+  const take = <K extends 'person' | 'claim' | 'value'>(key: K, result: string | ProblemText | undefined) => {
     if (typeof result === 'string') refs[key] = result;
     else if (result) problems.push(result);
   };
@@ -83,6 +111,9 @@ function resolveReferences(
     take('claim', claim(attributes.claim));
     const speaker = speakerProblem(refs, context);
     if (speaker) problems.push(speaker);
+    const response = responseRef(attributes, refs.person, context);
+    if (response && 'stance' in response) refs.response = response;
+    else if (response) problems.push(response);
   }
   if (kind === 'claim') take('claim', claim(attributes.id));
   if (kind === 'figure') {
@@ -134,7 +165,7 @@ function annotationRecord(
   const block = [...ancestors].reverse().find((ancestor) => BLOCK_TYPES.has(ancestor.type));
   const context = plainText(block ?? node);
   const text = plainText(node);
-  const { person, claim, value } = refs;
+  const { person, claim, value, response } = refs;
   return {
     id,
     kind,
@@ -143,6 +174,7 @@ function annotationRecord(
     text,
     ...(person ? { person } : {}),
     ...(claim ? { claim } : {}),
+    ...(response ? { response } : {}),
     ...(value !== undefined ? { value } : {}),
     ...(attributes.unit ? { unit: attributes.unit } : {}),
     ...(attributes.about ? { about: attributes.about } : {}),
@@ -180,9 +212,18 @@ export function readAnnotation(
     context.report(node, id);
     return undefined;
   }
-  // `:person{#scott-bessent}` without a label shows the person's name.
-  if (kind === 'person' && node.children.length === 0) {
-    node.children = [{ type: 'text', value: context.registry.people.get(refs.person!)!.data.name }];
-  }
   return annotationRecord(node, ancestors, kind, id, number, refs);
+}
+
+/**
+ * `:person{#scott-bessent}` without a label shows the person's name: filled in before any
+ * annotation is read, so the paragraph text that records carry as context has the name too.
+ * Unknown ids are left alone; reading the annotation reports them.
+ */
+export function nameBarePeople(found: readonly { node: TextDirective }[], registry: Registry): void {
+  for (const { node } of found) {
+    const person =
+      node.name === 'person' && node.children.length === 0 ? registry.people.get(node.attributes?.id ?? '') : undefined;
+    if (person) node.children = [{ type: 'text', value: person.data.name }];
+  }
 }

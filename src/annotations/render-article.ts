@@ -3,6 +3,7 @@ import type { Registry } from '../content/registry';
 import { annotateTree } from './annotate-tree';
 import { articleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
+import { missedAnnotations } from './missed-warnings';
 import { parseArticleBody } from './parse-article';
 import type { ArticleText } from './rehype-article-text';
 
@@ -26,6 +27,8 @@ export interface RenderedArticle {
   text: ArticleText;
   annotations: AnnotationRecord[];
   problems: ContentProblem[];
+  /** What the editor may have missed (`severity: 'warning'`); never keeps the article back. */
+  warnings: ContentProblem[];
 }
 
 const NO_TEXT: ArticleText = { text: '', spans: {} };
@@ -36,7 +39,8 @@ const NO_TEXT: ArticleText = { text: '', spans: {} };
  * `renderArticle({ source: ':person{#scott-bessent} said…', file, registry })` →
  * `{ html: '<div class="article__text"><p><span class="annotation …', annotations: [{ id:
  * 'person-scott-bessent', … }], problems: [] }`. Problems come back with rule ids; the HTML is
- * only rendered when there is none.
+ * only rendered when there is none. Warnings (people, quotes and figures left unannotated)
+ * are read from the annotated tree and never keep the HTML back.
  */
 export function renderArticle({
   source,
@@ -46,8 +50,9 @@ export function renderArticle({
   render = true,
 }: RenderArticleInput): RenderedArticle {
   const parsed = parseArticleBody(file, source);
-  if (parsed.problem) return { html: '', text: NO_TEXT, annotations: [], problems: [parsed.problem] };
+  if (parsed.problem) return { html: '', text: NO_TEXT, annotations: [], problems: [parsed.problem], warnings: [] };
   const { annotations, problems } = annotateTree(parsed.tree, parsed.file, registry, base);
-  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, problems };
-  return { ...articleHtml(parsed.tree, parsed.file), annotations, problems };
+  const warnings = missedAnnotations(parsed.tree, parsed.file, annotations, registry);
+  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, problems, warnings };
+  return { ...articleHtml(parsed.tree, parsed.file), annotations, problems, warnings };
 }

@@ -1,6 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
+import { registryEntries } from './registry-entries';
+import { relatedArticles } from './related';
 import { RenderedArticles } from './rendered-articles';
 import { siteConfig } from '../site-config';
 
@@ -73,13 +75,15 @@ export interface PassageIndex {
   byClaim: Map<string, Passage[]>;
   /** Mentions and quotes of a person, by person id. */
   byPerson: Map<string, Passage[]>;
+  /** Quotes that answer someone else's claim (`disputes=`, …), by that claim's id, newest article first. */
+  responsesByClaim: Map<string, Passage[]>;
 }
 
 let indexed: Promise<PassageIndex> | undefined;
 
 export function passageIndex(): Promise<PassageIndex> {
   indexed ??= (async () => {
-    const index: PassageIndex = { quotes: [], byClaim: new Map(), byPerson: new Map() };
+    const index: PassageIndex = { quotes: [], byClaim: new Map(), byPerson: new Map(), responsesByClaim: new Map() };
     const add = (map: Map<string, Passage[]>, key: string, passage: Passage) => {
       const list = map.get(key);
       if (list) list.push(passage);
@@ -91,9 +95,55 @@ export function passageIndex(): Promise<PassageIndex> {
         if (annotation.kind === 'quote') index.quotes.push(passage);
         if (annotation.claim) add(index.byClaim, annotation.claim, passage);
         if (annotation.person) add(index.byPerson, annotation.person, passage);
+        if (annotation.response) add(index.responsesByClaim, annotation.response.claim, passage);
       }
     }
     return index;
   })();
   return indexed;
+}
+
+/** An article listed under another as related, with the names of what they share. */
+export interface RelatedStory {
+  article: CollectionEntry<'articles'>;
+  score: number;
+  /** People's names, claims' statements and topics, in that order: the "Also about …" line. */
+  reasons: string[];
+}
+
+let related: Promise<Map<string, RelatedStory[]>> | undefined;
+
+/** Related stories of every article by slug, ranked once per build (see related.ts). */
+export function relatedStories(): Promise<Map<string, RelatedStory[]>> {
+  related ??= (async () => {
+    const [articles, { peopleData, claimsData }] = await Promise.all([renderedArticles(), registryEntries()]);
+    const bySlug = new Map(articles.map(({ entry }) => [entry.id, entry]));
+    const ranked = relatedArticles(
+      articles.map(({ entry, annotations }) => ({
+        slug: entry.id,
+        date: entry.data.published,
+        people: annotations.flatMap((annotation) => (annotation.person ? [annotation.person] : [])),
+        claims: annotations.flatMap((annotation) => (annotation.claim ? [annotation.claim] : [])),
+        tags: entry.data.tags,
+      })),
+    ).related;
+    const stories = new Map<string, RelatedStory[]>();
+    for (const [slug, list] of ranked) {
+      stories.set(
+        slug,
+        list.flatMap(({ slug: other, score, shared }) => {
+          const article = bySlug.get(other);
+          if (!article) return [];
+          const reasons = [
+            ...shared.people.map((id) => peopleData.get(id)?.name ?? id),
+            ...shared.claims.map((id) => `the claim “${(claimsData.get(id)?.statement ?? id).replace(/\.$/, '')}”`),
+            ...shared.tags,
+          ];
+          return [{ article, score, reasons }];
+        }),
+      );
+    }
+    return stories;
+  })();
+  return related;
 }

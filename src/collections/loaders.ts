@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent } from '../annotations/check-content';
-import { ContentError } from '../content/problems';
+import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
+import { reportContentStatus } from './content-status';
 import { RenderedArticles } from './rendered-articles';
 import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
 
@@ -31,12 +32,15 @@ interface PreparedContent {
   registry: Registry;
 }
 
+/** The content folders a build reads. */
+const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors'] as const;
+
 const prepared = new Map<string, { signature: string; result: Promise<PreparedContent> }>();
 
 /** Names, sizes and modification times of every content file: what a sync's result depends on. */
 function contentSignature(contentDir: string): string {
   const hash = createHash('sha256');
-  for (const kind of ['articles', 'people', 'claims']) {
+  for (const kind of CONTENT_FOLDERS) {
     const folder = path.join(contentDir, kind);
     if (!fs.existsSync(folder)) continue;
     for (const name of fs.readdirSync(folder).sort()) {
@@ -56,7 +60,10 @@ function contentSignature(contentDir: string): string {
  * a content file changes. A passed check also leaves the site's manifest there, for the
  * search index.
  */
-function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Promise<PreparedContent> {
+function prepareContent(
+  { contentDir, base, renderedDir }: ContentOptions,
+  logger: LoaderContext['logger'],
+): Promise<PreparedContent> {
   const signature = contentSignature(contentDir);
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
@@ -64,7 +71,7 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
     const output = new RenderedArticles(renderedDir);
     const articles: PreparedArticle[] = [];
     const manifestArticles: ManifestArticle[] = [];
-    const { problems, registry } = checkContent(contentDir, {
+    const { problems, warnings, registry } = checkContent(contentDir, {
       base,
       onRendered: ({ slug, file, data, html, annotations, text }) => {
         const digest = output.write(slug, { html, annotations, text });
@@ -73,6 +80,7 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
       },
     });
     if (problems.length) throw new ContentError(problems);
+    logWarnings(warnings, logger);
     output.keepOnly(new Set(articles.map(({ slug }) => slug)));
     output.writeManifest(siteManifest(manifestArticles, registry));
     return { articles, registry };
@@ -81,21 +89,54 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
   return result;
 }
 
+/** Most warnings a build prints; `npm run check` lists them all. */
+const LOGGED_WARNINGS = 20;
+
+/** Warnings never stop a build: one short line each (place, message, rule), the rest counted. */
+function logWarnings(warnings: readonly ContentProblem[], logger: LoaderContext['logger']): void {
+  for (const warning of warnings.slice(0, LOGGED_WARNINGS)) {
+    logger.warn(formatProblem({ ...warning, hint: undefined }));
+  }
+  const more = warnings.length - LOGGED_WARNINGS;
+  if (more > 0) logger.warn(`and ${more} more; run npm run check`);
+}
+
 /** Re-runs `sync` when a file under one of `folders` changes (authoring with `npm run dev`). */
 function resyncOnChange({ watcher, logger }: LoaderContext, folders: string[], sync: () => Promise<void>) {
   if (!watcher) return;
   for (const folder of folders) watcher.add(folder);
   watcher.on('all', (_event, changed) => {
     if (!folders.some((folder) => changed.startsWith(folder + path.sep))) return;
-    sync().catch((error: Error) => logger.error(error.message));
+    // The dev server shows a failed check in the browser and reloads the page once it passes.
+    sync().then(
+      () => reportContentStatus(undefined),
+      (error: Error) => {
+        logger.error(error.message);
+        reportContentStatus(error);
+      },
+    );
   });
+}
+
+/**
+ * The first load. A build stops on a content problem; `npm run dev` (the only one with a
+ * watcher) keeps running and shows the problem in the browser until a change fixes it.
+ */
+async function firstSync({ watcher, logger }: LoaderContext, sync: () => Promise<void>) {
+  if (!watcher) return sync();
+  try {
+    await sync();
+  } catch (error) {
+    logger.error((error as Error).message);
+    reportContentStatus(error);
+  }
 }
 
 /**
  * Articles (`<contentDir>/articles/*.{md,mdx}`), checked and rendered to HTML by the
  * annotation pipeline. The store keeps their frontmatter; the HTML and annotations go to
- * `renderedDir` (see RenderedArticles for why). Cards name people and claims, so a change
- * to either re-renders the articles.
+ * `renderedDir` (see RenderedArticles for why). Cards name people and claims, and bylines
+ * authors, so a change to any of them re-renders the articles.
  */
 export function articleLoader(options: ContentOptions): Loader {
   return {
@@ -103,17 +144,17 @@ export function articleLoader(options: ContentOptions): Loader {
     load: async (context) => {
       const { store, parseData } = context;
       const sync = async () => {
-        const { articles } = await prepareContent(options);
+        const { articles } = await prepareContent(options, context.logger);
         store.clear();
         for (const { slug, file, data, digest } of articles) {
           const filePath = path.relative(process.cwd(), file);
           store.set({ id: slug, data: await parseData({ id: slug, data, filePath }), filePath, digest });
         }
       };
-      await sync();
+      await firstSync(context, sync);
       resyncOnChange(
         context,
-        ['articles', 'people', 'claims'].map((kind) => path.join(options.contentDir, kind)),
+        CONTENT_FOLDERS.map((kind) => path.join(options.contentDir, kind)),
         sync,
       );
     },
@@ -121,25 +162,25 @@ export function articleLoader(options: ContentOptions): Loader {
 }
 
 /**
- * People or claims, as the content check read and validated them for the annotation
+ * People, claims or authors, as the content check read and validated them for the annotation
  * pipeline, so a YAML mistake is reported once, with its line, whichever loader runs first.
  */
-export function registryLoader(options: ContentOptions, kind: 'people' | 'claims'): Loader {
+export function registryLoader(options: ContentOptions, kind: 'people' | 'claims' | 'authors'): Loader {
   return {
     name: kind,
     load: async (context) => {
       const { store, parseData } = context;
       const sync = async () => {
         // The people and claims the check read and validated, read once per change of the content.
-        const { registry } = await prepareContent(options);
+        const { registry } = await prepareContent(options, context.logger);
         store.clear();
-        for (const entry of registry[kind].values()) {
+        for (const entry of registry[kind]?.values() ?? []) {
           const filePath = path.relative(process.cwd(), entry.file);
           const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath });
           store.set({ id: entry.id, data, filePath });
         }
       };
-      await sync();
+      await firstSync(context, sync);
       resyncOnChange(context, [path.join(options.contentDir, kind)], sync);
     },
   };

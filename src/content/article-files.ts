@@ -19,7 +19,8 @@ export interface ArticleFile {
   bodyLine: number;
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** The frontmatter block at the start of an article file; group 1 is its YAML. */
+export const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
  * Reads every article and checks what Astro would otherwise report without a line:

@@ -17,6 +17,11 @@ export interface ContentProblem {
    * tools match on it, so the wording can change without breaking them.
    */
   rule?: string;
+  /**
+   * `error` (the default) stops the build and `npm run check`; a `warning` points at
+   * something an editor may have missed and fails only `npm run check -- --strict`.
+   */
+  severity?: 'error' | 'warning';
 }
 
 export function displayPath(file: string, root = process.cwd()): string {
@@ -27,15 +32,17 @@ export function displayPath(file: string, root = process.cwd()): string {
 /**
  * `file:line:column: field: message [rule-id]` and the hint on the next line: the shape
  * editors and terminals link, with the rule an author can look up or a tool can match.
+ * Warnings read `file:line:column: warning: message [rule-id]`, as compilers print them.
  */
 export function formatProblem(problem: ContentProblem): string {
   let where = problem.file;
   if (problem.line) where += `:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
+  const severity = problem.severity === 'warning' ? 'warning: ' : '';
   const field = problem.field ? `field \`${problem.field}\`: ` : '';
   const rule = problem.rule ? ` [${problem.rule}]` : '';
   const hint = problem.hint ? `\n  hint: ${problem.hint}` : '';
   // Text from content never reaches the terminal raw: no direction overrides or invisible characters.
-  return revealInvisible(`${where}: ${field}${problem.message}${rule}${hint}`.slice(0, 4_000));
+  return revealInvisible(`${where}: ${severity}${field}${problem.message}${rule}${hint}`.slice(0, 4_000));
 }
 
 /** Thrown when content cannot be published; the message lists every problem found. */

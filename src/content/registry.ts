@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { claimSchema, personSchema, type ClaimData, type PersonData } from './schemas';
+import { authorSchema, claimSchema, personSchema, type AuthorData, type ClaimData, type PersonData } from './schemas';
 import { KEBAB_ID } from './schemas/fields';
 import { ContentError, displayPath, type ContentProblem } from './problems';
 import { controlCharacterProblems, escapedControlCharacterProblems } from './control-characters';
@@ -18,15 +18,17 @@ export interface Entry<T> {
   source: YamlSource;
 }
 
-/** People and claims by id: what annotations may refer to. */
+/** People and claims by id: what annotations may refer to; authors: what articles' `authors` may name. */
 export interface Registry {
   people: Map<string, Entry<PersonData>>;
   claims: Map<string, Entry<ClaimData>>;
+  /** Staff authors that articles name in `authors` (absent where only annotations are checked). */
+  authors?: Map<string, Entry<AuthorData>>;
   /**
    * Ids whose file exists but has problems of its own (reported there): references to them
    * are not "unknown", and `npm run check` says so instead of suggesting another id.
    */
-  unusable?: { people: Set<string>; claims: Set<string> };
+  unusable?: { people: Set<string>; claims: Set<string>; authors?: Set<string> };
 }
 
 export const YAML_EXTENSIONS = ['.yaml', '.yml'];
@@ -160,13 +162,14 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
   }
 }
 
-/** Reads and validates people and claims, collecting every problem instead of stopping. */
+/** Reads and validates people, claims and authors, collecting every problem instead of stopping. */
 export function readRegistry(contentDir: string): { registry: Registry; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const unusable = { people: new Set<string>(), claims: new Set<string>() };
+  const unusable = { people: new Set<string>(), claims: new Set<string>(), authors: new Set<string>() };
   const registry: Registry = {
     people: readEntries(path.join(contentDir, 'people'), personSchema, problems, unusable.people),
     claims: readEntries(path.join(contentDir, 'claims'), claimSchema, problems, unusable.claims),
+    authors: readEntries(path.join(contentDir, 'authors'), authorSchema, problems, unusable.authors),
     unusable,
   };
   crossCheck(registry, problems);

@@ -5,7 +5,7 @@
  */
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
-import type { ArticleData, ClaimData, PersonData } from '../content/schemas';
+import type { ArticleData, AuthorData, ClaimData, PersonData } from '../content/schemas';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { lastModified, type ChangeEntry } from '../content/schemas/article';
 import { passageHref } from './passage-links';
@@ -41,6 +41,7 @@ export const nodeIds = {
   publisher: (refs: SiteRefs) => `${abs(refs, refs.urls.home())}#publisher`,
   article: (refs: SiteRefs, slug: string) => `${abs(refs, refs.urls.article(slug))}#article`,
   person: (refs: SiteRefs, id: string) => `${abs(refs, refs.urls.person(id))}#person`,
+  author: (refs: SiteRefs, id: string) => `${abs(refs, refs.urls.author(id))}#author`,
   claim: (refs: SiteRefs, id: string) => `${abs(refs, refs.urls.claim(id))}#claim`,
   review: (refs: SiteRefs, id: string) => `${abs(refs, refs.urls.claim(id))}#review`,
 };
@@ -106,6 +107,79 @@ export function personNode(refs: SiteRefs, person: Entry<PersonData>, full = fal
   };
 }
 
+/** A staff author: their name, their page and, on that page, who they are. */
+export function authorNode(refs: SiteRefs, author: Entry<AuthorData>, full = false): JsonLdNode {
+  const { name, role, bio, links } = author.data;
+  return {
+    '@type': 'Person',
+    '@id': nodeIds.author(refs, author.id),
+    name,
+    url: abs(refs, refs.urls.author(author.id)),
+    ...(full ? { jobTitle: role, description: bio, worksFor: { '@id': nodeIds.publisher(refs) } } : {}),
+    ...(full && links.length ? { sameAs: links.map((link) => link.url) } : {}),
+  };
+}
+
+/** Author page: the author as a ProfilePage's main entity, and the articles they wrote. */
+export function authorGraph(refs: SiteRefs, author: Entry<AuthorData>, articles: Entry<ArticleData>[]): JsonLdNode {
+  const pageUrl = abs(refs, refs.urls.author(author.id));
+  return graph([
+    {
+      '@type': 'ProfilePage',
+      '@id': pageUrl,
+      url: pageUrl,
+      name: author.data.name,
+      mainEntity: { '@id': nodeIds.author(refs, author.id) },
+      isPartOf: { '@id': nodeIds.site(refs) },
+      ...(articles.length
+        ? { hasPart: articles.map((article) => ({ '@id': nodeIds.article(refs, article.id) })) }
+        : {}),
+    },
+    authorNode(refs, author, true),
+    publisherNode(refs),
+  ]);
+}
+
+/** A topic as what an article is `about`: its name and its page. */
+export interface TopicRef {
+  slug: string;
+  label: string;
+}
+
+function topicThing(refs: SiteRefs, topic: TopicRef): JsonLdNode {
+  return { '@type': 'Thing', name: topic.label, url: abs(refs, refs.urls.topic(topic.slug)) };
+}
+
+/** Topic page: a collection of the topic's articles. */
+export function topicGraph(refs: SiteRefs, topic: TopicRef, articles: Entry<ArticleData>[]): JsonLdNode {
+  const pageUrl = abs(refs, refs.urls.topic(topic.slug));
+  return graph([
+    {
+      '@type': 'CollectionPage',
+      '@id': pageUrl,
+      url: pageUrl,
+      name: topic.label,
+      about: topicThing(refs, topic),
+      isPartOf: { '@id': nodeIds.site(refs) },
+      hasPart: articles.map((article) => ({ '@id': nodeIds.article(refs, article.id) })),
+    },
+  ]);
+}
+
+/**
+ * Who wrote the article: its staff authors, each a Person with their page; else the people a
+ * free-text byline names; else the publisher. Beside staff authors a byline is often not a
+ * name ("With reporting by …"), so it stays page text only.
+ */
+function articleAuthors(refs: SiteRefs, data: ArticleData, authors: Entry<AuthorData>[]): JsonLdNode | JsonLdNode[] {
+  const staff = (data.authors ?? []).flatMap((id) => {
+    const author = authors.find((candidate) => candidate.id === id);
+    return author ? [authorNode(refs, author)] : [];
+  });
+  if (staff.length) return staff;
+  return data.byline ? bylineAuthors(data.byline) : { '@id': nodeIds.publisher(refs) };
+}
+
 /** "By Jane Doe and John Roe" → the people named; other bylines are kept as written. */
 function bylineAuthors(byline: string): JsonLdNode[] {
   const names = byline
@@ -126,8 +200,20 @@ export function quotationNode(refs: SiteRefs, { article, annotation, text }: Quo
     creator: speaker,
     spokenByCharacter: speaker,
     isPartOf: { '@id': nodeIds.article(refs, article.id) },
-    ...(annotation.claim ? { about: { '@id': nodeIds.claim(refs, annotation.claim) } } : {}),
+    ...quotationAbout(refs, annotation),
   };
+}
+
+/**
+ * What a quote is about: the claim it states (`claim=`) and the claim it answers
+ * (`disputes=`, …), by the Claim nodes' ids on the claims' pages.
+ */
+function quotationAbout(refs: SiteRefs, { claim, response }: AnnotationRecord): JsonLdNode {
+  const about = [claim, response?.claim]
+    .filter((id): id is string => Boolean(id))
+    .map((id) => ({ '@id': nodeIds.claim(refs, id) }));
+  if (!about.length) return {};
+  return { about: about.length === 1 ? about[0] : about };
 }
 
 export interface ArticleGraphInput {
@@ -135,6 +221,10 @@ export interface ArticleGraphInput {
   annotations: AnnotationRecord[];
   text: ArticleText;
   people: Entry<PersonData>[];
+  /** Staff authors; those the article names in `authors` become its `author`. */
+  authors?: Entry<AuthorData>[];
+  /** The article's topics, for `keywords` and `about` (else its tags as written). */
+  topics?: TopicRef[];
 }
 
 /** A correction printed on the article, as schema.org's `CorrectionComment`. */
@@ -143,8 +233,10 @@ function correctionNode({ date, text }: ChangeEntry): JsonLdNode {
 }
 
 /** NewsArticle with the people it mentions and the quotes it carries. */
-export function articleGraph(refs: SiteRefs, { article, annotations, text, people }: ArticleGraphInput): JsonLdNode {
-  const { title, description, published, byline, credits, tags, corrections } = article.data;
+export function articleGraph(refs: SiteRefs, input: ArticleGraphInput): JsonLdNode {
+  const { article, annotations, text, people, authors = [], topics } = input;
+  const { title, description, published, credits, tags, corrections } = article.data;
+  const keywords = topics ? topics.map((topic) => topic.label) : tags;
   const pageUrl = abs(refs, refs.urls.article(article.id));
   const mentioned = people.filter((person) => annotations.some((a) => a.person === person.id));
   const quotes = annotations.filter((a) => a.kind === 'quote');
@@ -159,11 +251,12 @@ export function articleGraph(refs: SiteRefs, { article, annotations, text, peopl
     dateModified: lastModified(article.data) ?? published,
     inLanguage: SITE_LANGUAGE,
     isAccessibleForFree: true,
-    ...(byline ? { author: bylineAuthors(byline) } : { author: { '@id': nodeIds.publisher(refs) } }),
+    author: articleAuthors(refs, article.data, authors),
     ...(credits ? { creditText: credits } : {}),
     publisher: { '@id': nodeIds.publisher(refs) },
     isPartOf: { '@id': nodeIds.site(refs) },
-    ...(tags.length ? { keywords: tags } : {}),
+    ...(keywords.length ? { keywords } : {}),
+    ...(topics?.length ? { about: topics.map((topic) => topicThing(refs, topic)) } : {}),
     mentions: mentioned.map((person) => ({ '@id': nodeIds.person(refs, person.id) })),
     // Corrections only: schema.org has no property for plain updates beyond `dateModified`.
     ...(corrections.length ? { correction: corrections.map(correctionNode) } : {}),
@@ -217,10 +310,12 @@ export interface ClaimGraphInput {
   claimant: Entry<PersonData>;
   /** Passages of articles that state or back the claim; the first is where it appeared. */
   passages: QuotePassage[];
+  /** Quotes by others that dispute, support or answer the claim: Quotations `about` it. */
+  responses?: QuotePassage[];
 }
 
 /** Claim page: the claim, its claimant, where it appeared and, for verdicts, our ClaimReview. */
-export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimGraphInput): JsonLdNode {
+export function claimGraph(refs: SiteRefs, { claim, claimant, passages, responses = [] }: ClaimGraphInput): JsonLdNode {
   const pageUrl = abs(refs, refs.urls.claim(claim.id));
   const { statement, date, source, status } = claim.data;
   const articles = [...new Map(passages.map((p) => [p.article.id, p])).values()];
@@ -287,6 +382,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages }: ClaimG
     ...mainNodes,
     personNode(refs, claimant),
     publisherNode(refs),
+    ...responses.map((response) => quotationNode(refs, response)),
   ]);
 }
 

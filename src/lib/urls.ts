@@ -7,8 +7,20 @@ export interface SiteUrls {
   base: string;
   home(): string;
   article(slug: string, fragment?: string): string;
+  /** Everyone the articles mention or quote. */
+  people(): string;
   person(id: string): string;
+  /** Every claim, grouped by where it stands. */
+  claims(): string;
   claim(id: string): string;
+  /** An author's page: who they are and their articles. */
+  author(id: string): string;
+  /** Every author. */
+  authors(): string;
+  /** A topic's page, by its slug (`rare-earths`). */
+  topic(slug: string): string;
+  /** Every topic, with counts. */
+  topics(): string;
   quotes(): string;
   search(): string;
   /** Every correction of every article. */
@@ -33,8 +45,14 @@ export function siteUrls(base: string): SiteUrls {
     base: root,
     home: () => root,
     article: (slug, fragment) => path(`articles/${slug}/`) + (fragment ? `#${fragment}` : ''),
+    people: () => path('people/'),
     person: (id) => path(`people/${id}/`),
+    claims: () => path('claims/'),
     claim: (id) => path(`claims/${id}/`),
+    author: (id) => path(`authors/${id}/`),
+    authors: () => path('authors/'),
+    topic: (slug) => path(`topics/${slug}/`),
+    topics: () => path('topics/'),
     quotes: () => path('quotes/'),
     search: () => path('search/'),
     corrections: () => path('corrections/'),

@@ -4,6 +4,8 @@ import type { ArticleData, ChangeEntry } from '../content/schemas/article';
 import { lastModified, latestCorrection, latestEntry } from '../content/article-changes';
 import { formatDay } from '../lib/format';
 import { renderedArticles } from '../collections/articles';
+import { registryEntries } from '../collections/registry-entries';
+import { articleTopics } from '../collections/topics';
 import { SITE_NAME, urls } from '../lib/site';
 import { publicUrl } from '../lib/site-refs';
 
@@ -29,35 +31,55 @@ function changeLine(correction: ChangeEntry | undefined, update: ChangeEntry | u
  * - `atom:updated` (RFC 4287) in the Atom namespace the feed already declares, which
  *   readers that merge Atom and RSS fields use as the item's modified time.
  */
-function changeMarks(data: ArticleData): Partial<RSSFeedItem> {
+function changeMarks(data: ArticleData, topics: string[]): Partial<RSSFeedItem> {
   const modified = lastModified(data);
   if (!modified) return {};
   const correction = latestCorrection(data);
   const lines = [escapeHtml(data.description), changeLine(correction, latestEntry(data.updates), modified)];
   return {
-    categories: [...data.tags, correction ? 'Corrected' : 'Updated'],
+    categories: [...topics, correction ? 'Corrected' : 'Updated'],
     content: lines.map((line) => `<p>${line}</p>`).join(''),
     customData: `<atom:updated>${midnightUtc(modified).toISOString().replace('.000Z', 'Z')}</atom:updated>`,
   };
 }
 
-/** `/rss.xml`: every article, newest first, with its description and absolute link. */
+const escapeXml = (text: string) => escapeHtml(text).replace(/"/g, '&quot;');
+
+/**
+ * Who wrote the item, as Dublin Core `dc:creator` (RSS's own `author` must be an e-mail
+ * address): each staff author's name, or else the free-text byline without its "By".
+ */
+function creators(data: ArticleData, names: Map<string, string>): string {
+  const staff = (data.authors ?? []).flatMap((id) => names.get(id) ?? []);
+  const all = staff.length ? staff : data.byline ? [data.byline.replace(/^by\s+/i, '')] : [];
+  return all.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('');
+}
+
+/** `/rss.xml`: every article, newest first, with its description, absolute link, authors and topics. */
 export const GET: APIRoute = async () => {
   const articles = await renderedArticles();
+  const names = new Map((await registryEntries()).authors.map((author) => [author.id, author.data.name]));
   const feedUrl = publicUrl(urls.path('rss.xml'));
   return rss({
     title: SITE_NAME,
     description: 'News with its quotes, figures, people and claims annotated in place.',
     site: publicUrl(urls.home()),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>en</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
-    items: articles.map(({ entry }) => ({
-      title: entry.data.title,
-      description: entry.data.description,
-      link: publicUrl(urls.article(entry.id)),
-      pubDate: midnightUtc(entry.data.published),
-      categories: entry.data.tags,
-      ...changeMarks(entry.data),
-    })),
+    items: await Promise.all(
+      articles.map(async ({ entry }) => {
+        const topics = (await articleTopics(entry.data.tags)).map((topic) => topic.label);
+        const marks = changeMarks(entry.data, topics);
+        return {
+          title: entry.data.title,
+          description: entry.data.description,
+          link: publicUrl(urls.article(entry.id)),
+          pubDate: midnightUtc(entry.data.published),
+          categories: topics,
+          ...marks,
+          customData: creators(entry.data, names) + (marks.customData ?? ''),
+        };
+      }),
+    ),
   });
 };

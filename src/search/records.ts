@@ -1,4 +1,4 @@
-import type { AnnotationRecord } from '../annotations/kinds';
+import { STANCES, type AnnotationRecord, type Response } from '../annotations/kinds';
 import type { ManifestClaim, ManifestPerson, SiteManifest } from '../collections/site-manifest';
 import { formatFigureValue } from '../lib/format';
 import { SITE_LANGUAGE } from '../lib/site-language';
@@ -89,16 +89,15 @@ function passageRecords(articles: readonly PublishedArticle[], byId: SourcesById
         case 'quote': {
           const speaker = knownPerson(byId, annotation.ref, where).name;
           // The speaker's name is searchable too ("trump deal"); the quote is the link text.
-          quotes.push(
-            passageRecord(
-              article,
-              annotation,
-              'quote',
-              `“${annotation.text}”`,
-              `“${annotation.text}” — ${speaker}`,
-              speaker,
-            ),
+          const quote = passageRecord(
+            article,
+            annotation,
+            'quote',
+            `“${annotation.text}”`,
+            `“${annotation.text}” — ${speaker}`,
+            speaker,
           );
+          quotes.push(annotation.response ? withResponse(quote, annotation.response, byId, where) : quote);
           break;
         }
         case 'figure':
@@ -119,6 +118,22 @@ function passageRecords(articles: readonly PublishedArticle[], byId: SourcesById
     }
   }
   return { quotes, figures, citations };
+}
+
+/**
+ * A quote that answers someone else's claim is found by that claim too ("disputes bike
+ * lanes"): the stance, the claim's statement and its claimant join its words, and its meta
+ * carries the claim (`responds_to`: the statement, `stance`: "Disputes").
+ */
+function withResponse(quote: SearchRecord, response: Response, byId: SourcesById, where: string): SearchRecord {
+  const claim = knownClaim(byId, response.claim, where);
+  const claimant = knownPerson(byId, claim.claimant, where).name;
+  const stance = STANCES[response.stance].verb;
+  return {
+    ...quote,
+    content: sentence(quote.content, `${stance} the claim`, claim.statement, claimant),
+    meta: { ...quote.meta, responds_to: claim.statement, stance },
+  };
 }
 
 /** A figure, found by its words, what it measures and its value as its card words it. */

@@ -45,7 +45,9 @@ async function violations(page: Page): Promise<string[]> {
 describe('page types', () => {
   it('include every type readers rely on', () => {
     const types = [...pageTypes(siteDir('seed')).keys()];
-    expect(types).toEqual(expect.arrayContaining(['home', 'articles', 'people', 'claims', 'quotes', '404']));
+    expect(types).toEqual(
+      expect.arrayContaining(['home', 'articles', 'people', 'people-index', 'claims', 'claims-index', 'quotes', '404']),
+    );
   });
 
   it('are shown in the colour scheme the reader asks for', async () => {

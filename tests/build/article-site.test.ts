@@ -64,7 +64,9 @@ describe('the published article', () => {
   it('keeps the article text verbatim, credit line included', () => {
     const seed = fs.readFileSync(path.join(FIXTURES, 'seed/article.txt'), 'utf8');
     const tree = readPage(dist, ARTICLE);
-    const body = selectAll('.article__text > p, .article__credits', tree).map((p) => toText(p).trim());
+    const body = [...selectAll('.article__text > p', tree), select('.article__credits', tree)!].map((p) =>
+      toText(p).trim(),
+    );
     expect(body).toEqual(
       seed
         .trim()
@@ -83,7 +85,10 @@ describe('the published article', () => {
       expect(card && attr(card, 'popover')).toBe('auto');
       expect(attr(card!, 'ariaLabelledBy')).toBeTruthy();
     }
-    expect(selectAll('.endnotes li', tree)).toHaveLength(28);
+    // One note target per annotation, though a person or claim is listed once.
+    expect(selectAll('.endnotes [id^="note-"]', tree)).toHaveLength(28);
+    // 6 people, 6 quotes, 10 figures and 8 claims (two of them cited only by quotes).
+    expect(selectAll('.endnotes li', tree)).toHaveLength(30);
   });
 
   it('has no inline script or event handler on any page', () => {
@@ -121,7 +126,9 @@ describe('the published article', () => {
       'Scott Bessent',
     ]);
     const bessent = readPage(dist, '/people/scott-bessent/');
-    expect(selectAll('.passage', bessent)).toHaveLength(4);
+    // Two of the four quotes share a paragraph, shown once with both marked.
+    expect(selectAll('.passage', bessent)).toHaveLength(3);
+    expect(selectAll('.passage mark', bessent)).toHaveLength(4);
     expect(selectAll('.claim-list li', bessent)).toHaveLength(5);
   });
 });
@@ -142,7 +149,7 @@ describe('a second site written by someone else in the documented syntax', () =>
   const dist = siteDir('second');
 
   it('builds with its own people and claims and no code change', () => {
-    expect(countKinds(dist, '/articles/riverton-bridge/')).toEqual({ person: 3, quote: 3, figure: 2, claim: 1 });
+    expect(countKinds(dist, '/articles/riverton-bridge/')).toEqual({ person: 3, quote: 4, figure: 2, claim: 1 });
     expect(fs.existsSync(pageFile(dist, '/claims/lanes-cut-crashes/'))).toBe(true);
     expect(checkLinks(dist, '/')).toEqual([]);
   });

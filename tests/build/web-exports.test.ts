@@ -127,7 +127,7 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
   });
 
   it('describes person pages as Person and the quotes page as a collection of Quotations', () => {
-    for (const page of listPages(dist).filter((p) => p.startsWith('/people/'))) {
+    for (const page of listPages(dist).filter((p) => /^\/people\/[^/]+\/$/.test(p))) {
       const nodes = graphOf(jsonLdBlocks(dist, page)[0]!);
       const person = ofType(nodes, 'Person').find((p) => p.url === `${prefix}${page.slice(1)}`);
       expect(person?.name, page).toBe(textContent(select('h1', readPage(dist, page))!));
@@ -150,7 +150,7 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
   });
 
   it('describes claims as Claim, and verdicts as a ClaimReview Google accepts', () => {
-    for (const page of listPages(dist).filter((p) => p.startsWith('/claims/'))) {
+    for (const page of listPages(dist).filter((p) => /^\/claims\/[^/]+\/$/.test(p))) {
       const tree = readPage(dist, page);
       const nodes = graphOf(jsonLdBlocks(dist, page)[0]!);
       const status = attr(select('.card-page__status .status', tree)!, 'className')!.match(/status--(\w+)/)![1]!;

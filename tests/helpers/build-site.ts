@@ -21,7 +21,7 @@ export interface BuildResult {
 }
 
 /** The environment without what the test runner adds (it sets BASE_URL, MODE, NODE_ENV, …). */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|ASSETS_PREFIX$)/.test(key)) delete env[key];
@@ -35,7 +35,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
  * this checkout at once (test files run in parallel workers) would overwrite each other's.
  * A lock folder beside the test sites lets one build run at a time across processes.
  */
-async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
   const lock = path.join(SITES_DIR, '.build-lock');
   fs.mkdirSync(SITES_DIR, { recursive: true });
   for (;;) {

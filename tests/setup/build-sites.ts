@@ -5,12 +5,14 @@ import { FIXTURES } from '../helpers/paths';
 /**
  * The sites that build and browser tests read, built once per `npm test` with the real
  * build: the published content at `/` and under `/news/`, and a second, independent site
- * written in the documented syntax by someone else.
+ * written in the documented syntax by someone else, and three short articles that share
+ * people, a claim and topics (related stories).
  */
 export const TEST_SITES = [
   { name: 'seed' },
   { name: 'seed-news', basePath: '/news/', siteUrl: 'https://news.example.org' },
   { name: 'second', contentDir: path.join(FIXTURES, 'second-site/content') },
+  { name: 'related', contentDir: path.join(FIXTURES, 'related-site/content') },
 ];
 
 export default async function setup() {

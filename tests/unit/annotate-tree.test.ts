@@ -23,8 +23,8 @@ describe('annotations render', () => {
     expect(html).toContain(
       '<div id="card-person-scott-bessent" popover="auto" role="dialog" tabindex="-1" aria-labelledby="card-person-scott-bessent-title"',
     );
-    // Every card is repeated as an endnote.
-    expect(html.match(/<li id="note-/g)).toHaveLength(5);
+    // Every card is repeated in the endnotes, each annotation with its own note target.
+    expect(html.match(/ id="note-/g)).toHaveLength(5);
   });
 
   it('never puts a link inside a link when annotations nest: the words around the inner one are segments', async () => {
@@ -103,6 +103,22 @@ describe('annotations render', () => {
       '<p class="card__title" id="card-figure-x-title"><span class="card__kind">Figure: </span>">&#x3C;img src=x onerror=alert(1)></p>',
     );
     expect(html).toContain('href="/news/people/scott-bessent/"');
+  });
+
+  it('gives site paths written in the article the base path, and leaves other links alone', async () => {
+    const { html } = await annotate(
+      'See [all quotes](/quotes/), <abbr title="x"><a href="/people/">people</a></abbr>, [a web page](https://example.com/a) and [a note](#n).',
+      { base: '/news/' },
+    );
+    expect(html).toContain('href="/news/quotes/"');
+    expect(html).toContain('href="/news/people/"');
+    expect(html).toContain('href="https://example.com/a"');
+    expect(html).toContain('href="#n"');
+  });
+
+  it('puts a bare person mention’s name into the context of every annotation in its paragraph', async () => {
+    const { annotations } = await annotate(':person[Bessent]{#scott-bessent} met :person{#donald-trump}.');
+    expect(annotations.map((a) => a.context)).toEqual(['Bessent met Donald Trump.', 'Bessent met Donald Trump.']);
   });
 });
 

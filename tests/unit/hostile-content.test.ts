@@ -231,6 +231,7 @@ describe('every problem names the rule it breaks', () => {
       'tests/unit/annotate-tree.test.ts',
       'tests/unit/content-safety.test.ts',
       'tests/unit/hostile-content.test.ts',
+      'tests/unit/editor-warnings.test.ts',
     ]
       .map(read)
       .join('\n');

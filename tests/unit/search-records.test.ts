@@ -145,6 +145,33 @@ describe('search records', () => {
     });
   });
 
+  it('finds a quote that answers someone else’s claim by that claim too, and names it in meta', async () => {
+    const pipeline = await annotate(
+      'Trump: “:quote[Nothing is agreed]{by=donald-trump disputes=framework-avoids-tariffs}”, not yet.',
+    );
+    const entry = manifestArticle('answer', { title: 'Answer', published: '2025-10-27' });
+    const records = searchRecords([publishedArticle(entry, pipeline.annotations)], manifest());
+    const quote = records.find((r) => r.url === '/articles/answer/#quote-nothing-is-agreed')!;
+    const statement = 'The framework will avoid 100 percent U.S. tariffs on Chinese goods.';
+    expect(quote).toEqual({
+      url: '/articles/answer/#quote-nothing-is-agreed',
+      content: `“Nothing is agreed” — Donald Trump · Disputes the claim · ${statement} · Scott Bessent`,
+      language: 'en',
+      meta: {
+        title: '“Nothing is agreed”',
+        speaker: 'Donald Trump',
+        article: 'Answer',
+        responds_to: statement,
+        stance: 'Disputes',
+      },
+      filters: { type: ['quote'], speaker: ['Donald Trump'], article: ['Answer'] },
+    });
+    // Answering a claim does not cite it: the claim's record stays at its card.
+    expect(records.find((r) => r.filters.type![0] === 'claim' && r.meta.title === statement)!.url).toBe(
+      '/claims/framework-avoids-tariffs/',
+    );
+  });
+
   it('titles a claim by its statement, credits its claimant, and finds it by passage or statement', async () => {
     const { article } = await publishedFixture();
     const sources = manifest();

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDay, lineText, paragraphText } from './fields';
+import { entityId, isoDay, lineText, paragraphText } from './fields';
 
 /**
  * One entry of an article's `corrections` or `updates`: the day and the editor's words for
@@ -29,16 +29,26 @@ export const articleSchema = z
     updated: isoDay.optional(),
     /** Author line as printed, e.g. "By Jane Doe". */
     byline: lineText.optional(),
+    /** Staff authors by id (file names in content/authors), in byline order; linked to their pages. */
+    authors: z.array(entityId).optional(),
     /** Credit line, e.g. "Reuters contributed to this report." */
     credits: lineText.optional(),
     /** Dateline place, e.g. "Kuala Lumpur". */
     location: lineText.optional(),
-    /** Topic labels. */
+    /** Topic labels; each becomes a topic page, spellings that differ only in case, spaces or hyphens are one topic. */
     tags: z.array(lineText).default([]),
     /** Errors of fact put right after publication, oldest first; each is shown at the top of the article. */
     corrections: z.array(changeEntrySchema).default([]),
     /** Changes that are not corrections (new facts, a later development), oldest first. */
     updates: z.array(changeEntrySchema).default([]),
+    /** `npm run check` warnings silenced for the whole article: `check: { ignore: [unmarked-quote] }`. */
+    check: z
+      .object({
+        /** Warning rule ids, e.g. `unannotated-person`, `unmarked-quote`, `unannotated-figure`. */
+        ignore: z.array(z.enum(['unannotated-person', 'unmarked-quote', 'unannotated-figure'])).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((data, ctx) => {

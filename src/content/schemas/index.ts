@@ -1,5 +1,6 @@
 export { articleSchema, type ArticleData } from './article';
 export { personSchema, type PersonData } from './person';
+export { authorSchema, authorLinkSchema, type AuthorData, type AuthorLink } from './author';
 export {
   claimSchema,
   claimFileSchema,

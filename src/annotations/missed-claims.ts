@@ -1,0 +1,29 @@
+/**
+ * `unused-claim`: a claim file that no article cites (`:claim{#id}`, or `claim=id` on a
+ * quote or figure), reported at the claim file, line 1. A `# check-ignore unused-claim`
+ * line in the claim file keeps a claim that is waiting for its article.
+ */
+import fs from 'node:fs';
+import { displayPath, type ContentProblem } from '../content/problems';
+import type { Registry } from '../content/registry';
+import type { AnnotationRecord } from './kinds';
+import { unusedClaim } from './messages';
+
+const RULE = 'unused-claim';
+
+const silenced = (file: string) => {
+  const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  return new RegExp(String.raw`^\s*#\s*check-ignore\b[^\n]*\b${RULE}\b`, 'm').test(source);
+};
+
+/** Claims cited by none of the articles' annotations, as warnings. */
+export function unusedClaims(registry: Registry, annotations: Iterable<AnnotationRecord>): ContentProblem[] {
+  const cited = new Set<string>();
+  for (const record of annotations) {
+    if (record.kind === 'claim') cited.add(record.ref);
+    if (record.claim) cited.add(record.claim);
+  }
+  return [...registry.claims.values()]
+    .filter(({ id, file }) => !cited.has(id) && !silenced(file))
+    .map(({ id, file }) => ({ file: displayPath(file), line: 1, column: 1, severity: 'warning', ...unusedClaim(id) }));
+}

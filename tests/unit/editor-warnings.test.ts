@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/annotations/check-content';
+import { formatProblem, type ContentProblem } from '../../src/content/problems';
+import { FIXTURES, PROJECT_ROOT } from '../helpers/paths';
+
+const EDITOR_MISSED = path.join(FIXTURES, 'editor-missed/content');
+const ARTICLE = 'articles/harbour-dredging.mdx';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'editor-warnings-'));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** Warnings with their file relative to the content folder. */
+function warningsOf(contentDir: string): ContentProblem[] {
+  const { problems, warnings } = checkContent(contentDir);
+  expect(problems).toEqual([]);
+  return warnings.map((warning) => ({ ...warning, file: path.relative(contentDir, warning.file) }));
+}
+
+const short = ({ file, line, column, rule }: ContentProblem) => ({ file, line, column, rule });
+
+/** A copy of the fixture whose article has `edit` applied, for one variation. */
+function variant(name: string, edit: (source: string) => string): string {
+  const contentDir = path.join(work, name);
+  fs.cpSync(EDITOR_MISSED, contentDir, { recursive: true });
+  const file = path.join(contentDir, ARTICLE);
+  fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
+  return contentDir;
+}
+
+/** Runs the command `npm run check` runs, against a content folder. */
+function runCheck(contentDir: string, ...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts', ...args],
+    { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' },
+  );
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('warnings about what the editor missed', () => {
+  const warnings = warningsOf(EDITOR_MISSED);
+
+  it('reports each miss once, in place, with a rule, a message and a hint', () => {
+    expect(warnings.map(short)).toEqual([
+      { file: ARTICLE, line: 13, column: 50, rule: 'unmarked-quote' },
+      { file: ARTICLE, line: 15, column: 20, rule: 'unannotated-person' },
+      { file: ARTICLE, line: 15, column: 59, rule: 'unannotated-figure' },
+      { file: ARTICLE, line: 15, column: 99, rule: 'unannotated-figure' },
+      { file: ARTICLE, line: 20, column: 59, rule: 'unmarked-quote' },
+      { file: 'claims/port-fees-rise.yaml', line: 1, column: 1, rule: 'unused-claim' },
+    ]);
+    for (const warning of warnings) {
+      expect(warning.severity).toBe('warning');
+      expect(warning.hint).toBeTruthy();
+    }
+  });
+
+  it('says what was missed and how to mark it', () => {
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      'Unexpected unmarked quotation “will need more cranes” beside `Omar Haddad`, expected `“:quote[…]{by=omar-haddad}”`',
+      'Unexpected mention of `Ines Okafor` without an annotation, expected `:person[Ines Okafor]{#ines-okafor}` once in the article',
+      'Unexpected figure `25%` without an annotation, expected `:figure[25%]{value=… unit=… about="…"}`',
+      'Unexpected figure `3.4 million tonnes` without an annotation, expected `:figure[3.4 million tonnes]{value=… unit=… about="…"}`',
+      'Unexpected unmarked quotation “no one will lose a shift.” beside `Haddad`, expected `“:quote[…]{by=omar-haddad}”`',
+      'Unexpected claim `port-fees-rise` that no article cites, expected `:claim[…]{#port-fees-rise}` in an article',
+    ]);
+    expect(formatProblem(warnings[1]!)).toMatch(
+      /^articles\/harbour-dredging\.mdx:15:20: warning: Unexpected mention .* \[unannotated-person\]\n {2}hint: annotate the first mention/,
+    );
+  });
+
+  it('leaves out headings, links, later mentions, titles in quotation marks and dates', () => {
+    // "Okafor" (line 17, the heading, the link), “Harbour Renewal”, “Meet the Press”, May 12,
+    // 2024 and the quotation after a link are all in the fixture and none is reported.
+    expect(warnings.filter((warning) => warning.line === 17 || warning.line! > 20)).toEqual([]);
+  });
+
+  it('is silenced for one paragraph by a check-ignore comment, on the line above or inline', () => {
+    // `40,000 tonnes` on line 20 is under `{/* check-ignore unannotated-figure */}`.
+    expect(warnings.some((warning) => warning.rule === 'unannotated-figure' && warning.line === 20)).toBe(false);
+    const silenced = variant('silenced', (source) =>
+      source
+        .replace('{/* check-ignore unannotated-figure */}', '{/* check-ignore unannotated-figure, unmarked-quote */}')
+        .replace('The city engineer,', '{/* check-ignore unannotated-person unannotated-figure */}The city engineer,'),
+    );
+    const rules = warningsOf(silenced).map(short);
+    expect(rules).not.toContainEqual(expect.objectContaining({ line: 20, rule: 'unmarked-quote' }));
+    expect(rules).not.toContainEqual(expect.objectContaining({ rule: 'unannotated-figure' }));
+    // The next mention of Ines Okafor (line 17) is now the first one reported.
+    expect(rules).toContainEqual({ file: ARTICLE, line: 17, column: 1, rule: 'unannotated-person' });
+    expect(rules).toContainEqual(expect.objectContaining({ line: 13, rule: 'unmarked-quote' }));
+  });
+
+  it('is silenced for the whole article by `check.ignore` in the frontmatter', () => {
+    const ignored = variant('ignored', (source) =>
+      source.replace('tags:', 'check:\n  ignore: [unannotated-figure, unmarked-quote]\ntags:'),
+    );
+    expect(warningsOf(ignored).map((warning) => warning.rule)).toEqual(['unannotated-person', 'unused-claim']);
+  });
+
+  it('finds no figure to warn about in an article that annotates none', () => {
+    const noFigures = variant('no-figures', (source) => source.replace(/:figure\[(\$12 million)\]\{[^}]*\}/, '$1'));
+    expect(warningsOf(noFigures).map((warning) => warning.rule)).not.toContain('unannotated-figure');
+  });
+
+  it('gives the seed content no error and no warning', () => {
+    const { problems, warnings: seedWarnings } = checkContent(path.join(PROJECT_ROOT, 'content'));
+    expect(problems).toEqual([]);
+    expect(seedWarnings).toEqual([]);
+  });
+});
+
+describe('npm run check with warnings', { timeout: 30_000 }, () => {
+  it('prints them after the problems and exits 0', () => {
+    const { code, output } = runCheck(EDITOR_MISSED);
+    expect(code).toBe(0);
+    expect(output).toContain(': warning: Unexpected mention of `Ines Okafor`');
+    expect(output).toMatch(/⚠ Content is valid with 6 warnings: 1 article, 3 people, 4 claims, 5 annotations/);
+  });
+
+  it('exits 1 on warnings with --strict', () => {
+    const { code, output } = runCheck(EDITOR_MISSED, '--strict');
+    expect(code).toBe(1);
+    expect(output).toMatch(/✗ Content is valid with 6 warnings, which fail with --strict/);
+  });
+
+  it('counts problems and warnings together in the summary, and exits 1 on problems', () => {
+    const broken = variant('broken', (source) => source.replace('{#nora-vance}', '{#nora-vence}'));
+    const { code, output } = runCheck(broken);
+    expect(code).toBe(1);
+    expect(output).toMatch(/✗ 1 content problem, \d+ warnings? \(checked/);
+    expect(output.indexOf('[unknown-person]')).toBeLessThan(output.indexOf(': warning: '));
+  });
+
+  it('exits 0 with --strict on content without warnings', () => {
+    expect(runCheck(path.join(PROJECT_ROOT, 'content'), '--strict').code).toBe(0);
+  });
+});
