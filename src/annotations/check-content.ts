@@ -59,8 +59,9 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
   counts.claims = registry.claims.size + (registry.unusable?.claims.size ?? 0);
 
   const { articles, problems: articleProblems } = readArticleFiles(contentDir);
-  problems.push(...articleProblems, ...articleReferenceProblems(articles, registry));
-  const warnings: ContentProblem[] = [];
+  const references = articleReferenceProblems(articles, registry);
+  const warnings = references.filter((problem) => problem.severity === 'warning');
+  problems.push(...articleProblems, ...references.filter((problem) => problem.severity !== 'warning'));
   const cited: AnnotationRecord[] = [];
   for (const article of articles) {
     counts.articles++;

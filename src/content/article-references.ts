@@ -46,7 +46,16 @@ export function unknownAuthorProblems(articles: readonly CheckedArticle[], regis
 export function topicProblems(articles: readonly CheckedArticle[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const problem = (article: CheckedArticle, index: number, message: string, hint: string, rule: string) =>
-    problems.push({ file: displayPath(article.file), ...frontmatterPlace(article, ['tags', index]), field: `tags.${index}`, message, hint, rule });
+    problems.push({
+      file: displayPath(article.file),
+      ...frontmatterPlace(article, ['tags', index]),
+      field: `tags.${index}`,
+      message,
+      hint,
+      rule,
+      // Two spellings of one topic split its page in two but break nothing: the editor is told, the build goes on.
+      ...(rule === 'near-duplicate-topic' ? { severity: 'warning' as const } : {}),
+    });
   for (const { topic, likely } of nearDuplicateTopics(groupTopics(articles, (article) => article.data.tags))) {
     for (const article of topic.members) {
       const index = article.data.tags.findIndex((tag) => topicSlug(tag) === topic.slug);

@@ -66,20 +66,22 @@ describe('the content check reports near-duplicate topics at the tag', () => {
   const article = (slug: string, tags: string) =>
     `---\ntitle: ${slug}\ndescription: One article.\npublished: 2026-05-05\ntags:\n${tags}\n---\n\nHarbour news.\n`;
 
-  it('with rule near-duplicate-topic, file:line:column and a hint naming the common spelling', () => {
+  it('as a warning with rule near-duplicate-topic, file:line:column and a hint naming the common spelling', () => {
     const contentDir = materializeCase('unknown-author', work);
     const articles = path.join(contentDir, 'articles');
     fs.rmSync(path.join(articles, 'case.mdx'));
     fs.writeFileSync(path.join(articles, 'one.mdx'), article('one', '  - rare earths'));
     fs.writeFileSync(path.join(articles, 'two.mdx'), article('two', '  - rare-earths'));
     fs.writeFileSync(path.join(articles, 'three.mdx'), article('three', '  - trade\n  - rare earth'));
-    const problems = checkContent(contentDir).problems.filter((p) => p.rule === 'near-duplicate-topic');
+    const check = checkContent(contentDir);
+    expect(check.problems.filter((p) => p.rule === 'near-duplicate-topic')).toEqual([]);
+    const problems = check.warnings.filter((p) => p.rule === 'near-duplicate-topic');
     expect(problems).toHaveLength(1);
     const [problem] = problems;
     expect(path.relative(contentDir, problem!.file)).toBe('articles/three.mdx');
     expect(problem).toMatchObject({ line: 7, column: 5, field: 'tags.1' });
     expect(formatProblem(problem!)).toContain(
-      'topic "rare earth" is nearly the same as "rare earths" (2 articles) [near-duplicate-topic]\n  hint: did you mean `rare earths`?',
+      'warning: field `tags.1`: topic "rare earth" is nearly the same as "rare earths" (2 articles) [near-duplicate-topic]\n  hint: did you mean `rare earths`?',
     );
   });
 
