@@ -3,8 +3,10 @@ import path from 'node:path';
 import { readArticleFiles, type ArticleFile } from '../content/article-files';
 import { displayPath, type ContentProblem } from '../content/problems';
 import { readRegistry, type Registry } from '../content/registry';
+import type { ArticleImageRecord } from './article-images';
 import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
+import { leadImageProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
 import { renderArticle } from './render-article';
 
@@ -20,6 +22,8 @@ export interface ContentCheck {
 export interface RenderedArticleFile extends ArticleFile, ArticleHtml {
   data: NonNullable<ArticleFile['data']>;
   annotations: AnnotationRecord[];
+  /** Photographs of the text, in reading order. */
+  images: ArticleImageRecord[];
 }
 
 export interface CheckOptions {
@@ -59,12 +63,14 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
       html,
       text,
       annotations,
-      problems: bodyProblems,
+      images,
+      problems: rendered,
     } = renderArticle({ source: article.source, file: article.file, registry, base, render });
+    const bodyProblems = [...rendered, ...leadImageProblems(article)];
     counts.annotations += annotations.length;
     problems.push(...bodyProblems);
     if (onRendered && article.data && !bodyProblems.length) {
-      onRendered({ ...article, data: article.data, annotations, html, text });
+      onRendered({ ...article, data: article.data, annotations, images, html, text });
     }
   }
   return { problems: sortProblems(dedupe(problems)), counts, registry };

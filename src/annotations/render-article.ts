@@ -1,6 +1,7 @@
 import type { ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
-import { annotateTree } from './annotate-tree';
+import { annotateTree, reporter } from './annotate-tree';
+import { collectArticleImages, type ArticleImageRecord } from './article-images';
 import { articleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
 import { parseArticleBody } from './parse-article';
@@ -25,6 +26,8 @@ export interface RenderedArticle {
   html: string;
   text: ArticleText;
   annotations: AnnotationRecord[];
+  /** Photographs of the text (`::image`), in reading order; the HTML holds a placeholder for each. */
+  images: ArticleImageRecord[];
   problems: ContentProblem[];
 }
 
@@ -46,8 +49,12 @@ export function renderArticle({
   render = true,
 }: RenderArticleInput): RenderedArticle {
   const parsed = parseArticleBody(file, source);
-  if (parsed.problem) return { html: '', text: NO_TEXT, annotations: [], problems: [parsed.problem] };
-  const { annotations, problems } = annotateTree(parsed.tree, parsed.file, registry, base);
-  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, problems };
-  return { ...articleHtml(parsed.tree, parsed.file), annotations, problems };
+  if (parsed.problem) return { html: '', text: NO_TEXT, annotations: [], images: [], problems: [parsed.problem] };
+  const imageProblems: ContentProblem[] = [];
+  const images = collectArticleImages(parsed.tree, file, reporter(parsed.file, imageProblems));
+  const annotated = annotateTree(parsed.tree, parsed.file, registry, base);
+  const { annotations } = annotated;
+  const problems = [...imageProblems, ...annotated.problems];
+  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, images, problems };
+  return { ...articleHtml(parsed.tree, parsed.file), annotations, images, problems };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent } from '../annotations/check-content';
+import { BODY_IMAGES_KEY } from './article-entry';
 import { ContentError } from '../content/problems';
 import type { Registry } from '../content/registry';
 import { RenderedArticles } from './rendered-articles';
@@ -66,9 +67,10 @@ function prepareContent({ contentDir, base, renderedDir }: ContentOptions): Prom
     const manifestArticles: ManifestArticle[] = [];
     const { problems, registry } = checkContent(contentDir, {
       base,
-      onRendered: ({ slug, file, data, html, annotations, text }) => {
+      onRendered: ({ slug, file, data, html, annotations, text, images }) => {
         const digest = output.write(slug, { html, annotations, text });
-        articles.push({ slug, file, data: data as unknown as Record<string, unknown>, digest });
+        // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
+        articles.push({ slug, file, data: { ...data, [BODY_IMAGES_KEY]: images }, digest });
         manifestArticles.push(manifestArticle(slug, data));
       },
     });

@@ -130,11 +130,36 @@ export function quotationNode(refs: SiteRefs, { article, annotation, text }: Quo
   };
 }
 
+/** The article's lead photograph as processed for link previews: absolute URL and size. */
+export interface ArticleImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption?: string | undefined;
+  credit: string;
+}
+
 export interface ArticleGraphInput {
-  article: Entry<ArticleData>;
+  article: Entry<Omit<ArticleData, 'image'>>;
   annotations: AnnotationRecord[];
   text: ArticleText;
   people: Entry<PersonData>[];
+  /** The lead photograph, when the article has one. */
+  image?: ArticleImage | undefined;
+}
+
+/** The lead photograph as schema.org's `ImageObject`. */
+export function imageObjectNode({ url, width, height, caption, credit }: ArticleImage): JsonLdNode {
+  return {
+    '@type': 'ImageObject',
+    url,
+    contentUrl: url,
+    width,
+    height,
+    ...(caption ? { caption } : {}),
+    creditText: credit,
+  };
 }
 
 /** A correction printed on the article, as schema.org's `CorrectionComment`. */
@@ -143,7 +168,10 @@ function correctionNode({ date, text }: ChangeEntry): JsonLdNode {
 }
 
 /** NewsArticle with the people it mentions and the quotes it carries. */
-export function articleGraph(refs: SiteRefs, { article, annotations, text, people }: ArticleGraphInput): JsonLdNode {
+export function articleGraph(
+  refs: SiteRefs,
+  { article, annotations, text, people, image }: ArticleGraphInput,
+): JsonLdNode {
   const { title, description, published, byline, credits, tags, corrections } = article.data;
   const pageUrl = abs(refs, refs.urls.article(article.id));
   const mentioned = people.filter((person) => annotations.some((a) => a.person === person.id));
@@ -161,6 +189,7 @@ export function articleGraph(refs: SiteRefs, { article, annotations, text, peopl
     isAccessibleForFree: true,
     ...(byline ? { author: bylineAuthors(byline) } : { author: { '@id': nodeIds.publisher(refs) } }),
     ...(credits ? { creditText: credits } : {}),
+    ...(image ? { image: imageObjectNode(image) } : {}),
     publisher: { '@id': nodeIds.publisher(refs) },
     isPartOf: { '@id': nodeIds.site(refs) },
     ...(tags.length ? { keywords: tags } : {}),
