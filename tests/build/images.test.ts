@@ -96,8 +96,8 @@ describe('the lead photograph', () => {
     expect(attr(select('meta[property="og:image:width"]', page)!, 'content')).toBe('1200');
     expect(attr(select('meta[property="og:image:height"]', page)!, 'content')).toBe('750');
     expect(attr(select('meta[property="og:image:alt"]', page)!, 'content')).toBe(LEAD.alt);
-    expect(attr(select('meta[name="twitter:card"]', page)!, 'content')).toBe('summary_large_image');
-    expect(attr(select('meta[name="twitter:image"]', page)!, 'content')).toBe(og);
+    // The Twitter card stays `summary`, which shows `og:image` as its thumbnail.
+    expect(attr(select('meta[name="twitter:card"]', page)!, 'content')).toBe('summary');
   });
 
   it('is the NewsArticle’s image in JSON-LD, an ImageObject with size, caption and credit', () => {
@@ -131,15 +131,20 @@ describe('a photograph in the text', () => {
     expect(attr(img, 'decoding')).toBe('async');
   });
 
-  it('leaves no placeholder behind', () => {
-    expect(fs.readFileSync(path.join(second, ARTICLE, 'index.html'), 'utf8')).not.toContain('article-image:');
+  it('leaves no placeholder behind and adds no text to the article’s words', () => {
+    const html = fs.readFileSync(path.join(second, ARTICLE, 'index.html'), 'utf8');
+    expect(html).not.toContain('article-image:');
+    // Web Annotation selectors count over `.article__text`: the picture adds not even whitespace.
+    expect(html).toMatch(
+      /<figure class="article-figure" data-pagefind-ignore="all"><picture><source [^>]+><source [^>]+><img [^>]+><\/picture><figcaption/,
+    );
   });
 });
 
 describe('an article without photographs', () => {
   const seedPage = readPage(seed, '/articles/us-china-trade-framework/');
 
-  it('has no figure, a small link preview and no JSON-LD image', () => {
+  it('has no figure, no preview image and no JSON-LD image', () => {
     expect(selectAll('.article-figure, picture', seedPage)).toEqual([]);
     expect(select('meta[property="og:image"]', seedPage)).toBeFalsy();
     expect(attr(select('meta[name="twitter:card"]', seedPage)!, 'content')).toBe('summary');
