@@ -14,9 +14,13 @@ export interface ProcessedPhoto {
   credit: string;
 }
 
-/** What pages read of an article: its frontmatter, its lead photograph and the photographs of its text. */
+/**
+ * What pages read of an article: its frontmatter, with the lead photograph processed as
+ * `leadImage` (so the entry still is an `ArticleData` everywhere one is read) and the
+ * photographs of its text.
+ */
 export type ArticleEntryData = Omit<ArticleData, 'image'> & {
-  image?: ProcessedPhoto | undefined;
+  leadImage?: ProcessedPhoto | undefined;
   bodyImages: ProcessedPhoto[];
 };
 
@@ -24,7 +28,8 @@ export type ArticleEntryData = Omit<ArticleData, 'image'> & {
  * The articles collection's schema: the frontmatter (already checked, with line numbers, by
  * the content check) and, with Astro's `image()` helper, each photograph's path resolved
  * relative to the article into an image the build can process: the lead `image` and the
- * text's `::image` photographs, which the loader passes as `bodyImages`.
+ * text's `::image` photographs, which the loader passes as `bodyImages`. Pages get the
+ * lead one as `leadImage`.
  */
 export function articleEntrySchema({ image }: SchemaContext) {
   const photo = z.object({ src: image(), alt: z.string(), caption: z.string().optional(), credit: z.string() });
@@ -37,7 +42,10 @@ export function articleEntrySchema({ image }: SchemaContext) {
       for (const issue of [...(article.error?.issues ?? []), ...(resolved.error?.issues ?? [])]) ctx.addIssue(issue);
       return z.NEVER;
     }
-    const lead = resolved.data.image as ProcessedPhoto | undefined;
-    return { ...article.data, image: lead, bodyImages: resolved.data.bodyImages as ProcessedPhoto[] };
+    // The path as written gives way to the processed `leadImage`.
+    const data: Omit<ArticleData, 'image'> & Partial<Pick<ArticleData, 'image'>> = { ...article.data };
+    delete data.image;
+    const leadImage = resolved.data.image as ProcessedPhoto | undefined;
+    return { ...data, leadImage, bodyImages: resolved.data.bodyImages as ProcessedPhoto[] };
   });
 }

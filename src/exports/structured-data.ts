@@ -141,7 +141,7 @@ export interface ArticleImage {
 }
 
 export interface ArticleGraphInput {
-  article: Entry<Omit<ArticleData, 'image'>>;
+  article: Entry<ArticleData>;
   annotations: AnnotationRecord[];
   text: ArticleText;
   people: Entry<PersonData>[];
