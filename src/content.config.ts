@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { articleSchema, authorSchema, parsedClaimSchema, personSchema } from './content/schemas';
+import { authorSchema, parsedClaimSchema, personSchema } from './content/schemas';
+import { articleEntrySchema } from './collections/article-entry';
 import { articleLoader, registryLoader } from './collections/loaders';
 import { siteConfig } from './site-config';
 
@@ -7,7 +8,7 @@ const { contentDir, base, renderedDir } = siteConfig(process.env, process.cwd())
 const content = { contentDir, base, renderedDir };
 
 export const collections = {
-  articles: defineCollection({ loader: articleLoader(content), schema: articleSchema }),
+  articles: defineCollection({ loader: articleLoader(content), schema: articleEntrySchema }),
   people: defineCollection({ loader: registryLoader(content, 'people'), schema: personSchema }),
   claims: defineCollection({ loader: registryLoader(content, 'claims'), schema: parsedClaimSchema }),
   authors: defineCollection({ loader: registryLoader(content, 'authors'), schema: authorSchema }),

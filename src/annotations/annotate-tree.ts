@@ -32,7 +32,7 @@ const isDirective = (node: Nodes): node is Directive =>
   node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
 
 /** `problems` gains each report, with the article's path and the node's line and column. */
-function reporter(file: VFile, problems: ContentProblem[]): Report {
+export function reporter(file: VFile, problems: ContentProblem[]): Report {
   const shownFile = file.path ? displayPath(file.path) : '<article>';
   return (node, { rule, message, hint }) => {
     const start = node?.position?.start;

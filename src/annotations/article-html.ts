@@ -9,6 +9,8 @@ import remarkRehype from 'remark-rehype';
 import type { State } from 'mdast-util-to-hast';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import type { ArticleImageNode } from './article-images';
+import { imagePlaceholder } from './image-placeholders';
 import rehypeArticleText, { type ArticleText } from './rehype-article-text';
 
 /** An article body ready to publish: its HTML and what pages need to know about it. */
@@ -37,6 +39,24 @@ function jsxElement(state: State, node: MdxJsxFlowElement | MdxJsxTextElement): 
 }
 
 /**
+ * An `::image` of the text: its `<figure>` and caption with credit, and a comment the
+ * article page replaces with the processed `<picture>`. Search leaves the figure out: it
+ * indexes the article's words, not its captions.
+ */
+function articleFigure(state: State, node: ArticleImageNode): Element {
+  const { caption, credit } = node.image;
+  const figure = h('figure', { className: ['article-figure'], dataPagefindIgnore: 'all' }, [
+    { type: 'comment', value: imagePlaceholder(node.index) },
+    h('figcaption', { className: ['article-figure__caption'] }, [
+      ...(caption ? [`${caption} `] : []),
+      h('span', { className: ['article-figure__credit'] }, `Photo: ${credit}`),
+    ]),
+  ]) as Element;
+  state.patch(node as never, figure);
+  return figure;
+}
+
+/**
  * Annotated Markdown tree → HTML, the last stage of the article pipeline (after
  * `parseArticleBody` and `annotateTree`). Articles hold text, not code, so they are rendered
  * here, once, in the content layer, instead of being compiled into JavaScript modules.
@@ -49,6 +69,7 @@ const toHtml = unified()
       // Only `{/* comments */}` get past the content check: they publish nothing.
       mdxFlowExpression: () => undefined,
       mdxTextExpression: () => undefined,
+      articleImage: (state: State, node: unknown) => articleFigure(state, node as ArticleImageNode),
     },
   })
   .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })

@@ -4,8 +4,10 @@ import { readArticleFiles, type ArticleFile } from '../content/article-files';
 import { articleReferenceProblems } from '../content/article-references';
 import { displayPath, type ContentProblem } from '../content/problems';
 import { readRegistry, type Registry } from '../content/registry';
+import type { ArticleImageRecord } from './article-images';
 import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
+import { leadImageProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
 import { unusedClaims } from './missed-claims';
 import { renderArticle } from './render-article';
@@ -27,6 +29,8 @@ export interface ContentCheck {
 export interface RenderedArticleFile extends ArticleFile, ArticleHtml {
   data: NonNullable<ArticleFile['data']>;
   annotations: AnnotationRecord[];
+  /** Photographs of the text, in reading order. */
+  images: ArticleImageRecord[];
 }
 
 export interface CheckOptions {
@@ -80,15 +84,11 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
 function checkArticle(article: ArticleFile, registry: Registry, { base, onRendered }: CheckOptions) {
   // Render in the same pass as the check, so each article is parsed once per build.
   const render = Boolean(onRendered && article.data);
-  const { html, text, annotations, problems, warnings } = renderArticle({
-    source: article.source,
-    file: article.file,
-    registry,
-    base,
-    render,
-  });
+  const rendered = renderArticle({ source: article.source, file: article.file, registry, base, render });
+  const { html, text, annotations, images, warnings } = rendered;
+  const problems = [...rendered.problems, ...leadImageProblems(article)];
   if (onRendered && article.data && !problems.length) {
-    onRendered({ ...article, data: article.data, annotations, html, text });
+    onRendered({ ...article, data: article.data, annotations, images, html, text });
   }
   const ignored = new Set<string>(article.data?.check?.ignore ?? []);
   return { annotations, problems, warnings: warnings.filter((warning) => !ignored.has(warning.rule ?? '')) };

@@ -28,7 +28,7 @@ const example = (kind: AnnotationKind) => KIND_SPECS[kind].example;
 // Content safety: links, embedded HTML and MDX code.
 
 const IMAGE_HINT =
-  'images beside an article are not published: put the file in public/ and write its site path (`/images/map.png`), or use an https:// URL';
+  'to publish a photograph beside the article, write `::image[what it shows]{src=./map.png credit="…"}` on its own line; otherwise put the file in public/ and write its site path (`/images/map.png`), or use an https:// URL';
 
 export const unsafeLink = (url: string) =>
   problem(
@@ -331,4 +331,50 @@ export const unusedClaim = (claimId: string) =>
     'unused-claim',
     `Unexpected claim \`${claimId}\` that no article cites, expected \`:claim[…]{#${claimId}}\` in an article`,
     'annotate the passage that makes this claim, or delete the claim file if no article needs it',
+  );
+
+// Photographs: `::image[alt]{src=./file.jpg caption="…" credit="…"}` in the text, `image:` in frontmatter.
+
+const IMAGE_EXAMPLE = '`::image[what it shows]{src=./bridge.jpg caption="…" credit="…"}`';
+
+export const imageMissingAlt = () =>
+  problem(
+    'image-missing-alt',
+    'Missing description on `::image`, expected what the photograph shows between `[` and `]`',
+    `describe the photograph for readers who cannot see it: ${IMAGE_EXAMPLE}`,
+  );
+
+export const imageMissingCredit = () =>
+  problem(
+    'image-missing-credit',
+    'Missing `credit=…` on `::image`, expected who took the photograph',
+    `add the photographer or agency: ${IMAGE_EXAMPLE}`,
+  );
+
+export const imageMissingSource = () =>
+  problem(
+    'image-missing-src',
+    'Missing `src=…` on `::image`, expected the path of the file',
+    `add it: ${IMAGE_EXAMPLE}`,
+  );
+
+export const imageUnknownAttribute = (key: string) =>
+  problem(
+    'image-unknown-attribute',
+    `Unexpected attribute \`${shown(key, 40)}\` on \`::image\`, expected \`src\`, \`caption\` or \`credit\``,
+    `${didYouMean(key, ['src', 'caption', 'credit']) || 'remove it; '}write ${IMAGE_EXAMPLE}`,
+  );
+
+export const imageNotFound = (src: string, where: string) =>
+  problem(
+    'image-not-found',
+    `Unexpected image path \`${shown(src, 80)}\`, expected a file ${where}`,
+    'write the path relative to the article (`./bridge.jpg` beside it, `../images/bridge.jpg` in content/images/); names are case-sensitive',
+  );
+
+export const imageUnsupportedFormat = (src: string, formats: readonly string[]) =>
+  problem(
+    'image-unsupported-format',
+    `Unexpected image type \`${shown(src, 80)}\`, expected one of ${formats.map((f) => `\`${f}\``).join(', ')}`,
+    'save the photograph as JPEG, PNG, WebP or AVIF',
   );

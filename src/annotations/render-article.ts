@@ -1,6 +1,7 @@
 import type { ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
-import { annotateTree } from './annotate-tree';
+import { annotateTree, reporter } from './annotate-tree';
+import { collectArticleImages, type ArticleImageRecord } from './article-images';
 import { articleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
 import { missedAnnotations } from './missed-warnings';
@@ -26,6 +27,8 @@ export interface RenderedArticle {
   html: string;
   text: ArticleText;
   annotations: AnnotationRecord[];
+  /** Photographs of the text (`::image`), in reading order; the HTML holds a placeholder for each. */
+  images: ArticleImageRecord[];
   problems: ContentProblem[];
   /** What the editor may have missed (`severity: 'warning'`); never keeps the article back. */
   warnings: ContentProblem[];
@@ -50,9 +53,15 @@ export function renderArticle({
   render = true,
 }: RenderArticleInput): RenderedArticle {
   const parsed = parseArticleBody(file, source);
-  if (parsed.problem) return { html: '', text: NO_TEXT, annotations: [], problems: [parsed.problem], warnings: [] };
-  const { annotations, problems } = annotateTree(parsed.tree, parsed.file, registry, base);
+  if (parsed.problem) {
+    return { html: '', text: NO_TEXT, annotations: [], images: [], problems: [parsed.problem], warnings: [] };
+  }
+  const imageProblems: ContentProblem[] = [];
+  const images = collectArticleImages(parsed.tree, file, reporter(parsed.file, imageProblems));
+  const annotated = annotateTree(parsed.tree, parsed.file, registry, base);
+  const { annotations } = annotated;
+  const problems = [...imageProblems, ...annotated.problems];
   const warnings = missedAnnotations(parsed.tree, parsed.file, annotations, registry);
-  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, problems, warnings };
-  return { ...articleHtml(parsed.tree, parsed.file), annotations, problems, warnings };
+  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, images, problems, warnings };
+  return { ...articleHtml(parsed.tree, parsed.file), annotations, images, problems, warnings };
 }

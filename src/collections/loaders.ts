@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent } from '../annotations/check-content';
+import { BODY_IMAGES_KEY } from './article-entry';
 import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import { reportContentStatus } from './content-status';
@@ -73,9 +74,10 @@ function prepareContent(
     const manifestArticles: ManifestArticle[] = [];
     const { problems, warnings, registry } = checkContent(contentDir, {
       base,
-      onRendered: ({ slug, file, data, html, annotations, text }) => {
+      onRendered: ({ slug, file, data, html, annotations, text, images }) => {
         const digest = output.write(slug, { html, annotations, text });
-        articles.push({ slug, file, data: data as unknown as Record<string, unknown>, digest });
+        // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
+        articles.push({ slug, file, data: { ...data, [BODY_IMAGES_KEY]: images }, digest });
         manifestArticles.push(manifestArticle(slug, data));
       },
     });

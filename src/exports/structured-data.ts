@@ -216,6 +216,16 @@ function quotationAbout(refs: SiteRefs, { claim, response }: AnnotationRecord): 
   return { about: about.length === 1 ? about[0] : about };
 }
 
+/** The article's lead photograph as processed for link previews: absolute URL and size. */
+export interface ArticleImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption?: string | undefined;
+  credit: string;
+}
+
 export interface ArticleGraphInput {
   article: Entry<ArticleData>;
   annotations: AnnotationRecord[];
@@ -225,6 +235,21 @@ export interface ArticleGraphInput {
   authors?: Entry<AuthorData>[];
   /** The article's topics, for `keywords` and `about` (else its tags as written). */
   topics?: TopicRef[];
+  /** The lead photograph, when the article has one. */
+  image?: ArticleImage | undefined;
+}
+
+/** The lead photograph as schema.org's `ImageObject`. */
+export function imageObjectNode({ url, width, height, caption, credit }: ArticleImage): JsonLdNode {
+  return {
+    '@type': 'ImageObject',
+    url,
+    contentUrl: url,
+    width,
+    height,
+    ...(caption ? { caption } : {}),
+    creditText: credit,
+  };
 }
 
 /** A correction printed on the article, as schema.org's `CorrectionComment`. */
@@ -234,7 +259,7 @@ function correctionNode({ date, text }: ChangeEntry): JsonLdNode {
 
 /** NewsArticle with the people it mentions and the quotes it carries. */
 export function articleGraph(refs: SiteRefs, input: ArticleGraphInput): JsonLdNode {
-  const { article, annotations, text, people, authors = [], topics } = input;
+  const { article, annotations, text, people, authors = [], topics, image } = input;
   const { title, description, published, credits, tags, corrections } = article.data;
   const keywords = topics ? topics.map((topic) => topic.label) : tags;
   const pageUrl = abs(refs, refs.urls.article(article.id));
@@ -253,6 +278,7 @@ export function articleGraph(refs: SiteRefs, input: ArticleGraphInput): JsonLdNo
     isAccessibleForFree: true,
     author: articleAuthors(refs, article.data, authors),
     ...(credits ? { creditText: credits } : {}),
+    ...(image ? { image: imageObjectNode(image) } : {}),
     publisher: { '@id': nodeIds.publisher(refs) },
     isPartOf: { '@id': nodeIds.site(refs) },
     ...(keywords.length ? { keywords } : {}),

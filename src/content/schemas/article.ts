@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { entityId, isoDay, lineText, paragraphText } from './fields';
+import { leadImageSchema } from './image';
 
 /**
  * One entry of an article's `corrections` or `updates`: the day and the editor's words for
@@ -35,6 +36,8 @@ export const articleSchema = z
     credits: lineText.optional(),
     /** Dateline place, e.g. "Kuala Lumpur". */
     location: lineText.optional(),
+    /** Lead photograph, shown under the headline and in link previews. */
+    image: leadImageSchema.optional(),
     /** Topic labels; each becomes a topic page, spellings that differ only in case, spaces or hyphens are one topic. */
     tags: z.array(lineText).default([]),
     /** Errors of fact put right after publication, oldest first; each is shown at the top of the article. */
