@@ -122,7 +122,7 @@ export function endnotesSection(annotations: readonly AnnotationRecord[], contex
         h('span', { className: ['endnotes__count'] }, `: ${counts}`),
       ]),
       ...groups.map(([kind, items]) =>
-        h('section', { className: ['endnotes__group'], ariaLabelledBy: [`endnotes-${kind}`] }, [
+        h('section', { className: ['endnotes__group', `endnotes__group--${kind}`], ariaLabelledBy: [`endnotes-${kind}`] }, [
           h('h3', { id: `endnotes-${kind}` }, KINDS[kind].many),
           h(
             'ul',

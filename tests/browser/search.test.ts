@@ -280,7 +280,7 @@ describe('offline', () => {
       await expect
         .poll(() => landing(page, QUOTE_ID), { timeout: 10_000 })
         .toMatchObject({ target: true, inView: true });
-      await page.click(`#${QUOTE_ID} > button`);
+      await page.click(`#${QUOTE_ID} .annotation__trigger`);
       expect(await page.locator(`#card-${QUOTE_ID}`).isVisible()).toBe(true);
       await page.goto(`${host().url}claims/both-sides-want-a-deal/`);
       expect(await page.locator('h1').innerText()).toBe('Both the United States and China want to reach a trade deal.');

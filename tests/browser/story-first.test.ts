@@ -31,6 +31,13 @@ async function openArticle(url: string, viewport: { width: number; height: numbe
 }
 
 /** Top of the first paragraph of the story, in CSS pixels from the top of the page. */
+/** Where the story itself begins: its lead photograph, when it has one, else its first paragraph. */
+const storyTop = (page: Page) =>
+  page
+    .locator('.article-figure--lead, .article__text p')
+    .first()
+    .evaluate((start) => start.getBoundingClientRect().top + window.scrollY);
+
 const firstParagraphTop = (page: Page) =>
   page
     .locator('.article__text p')
@@ -57,10 +64,10 @@ describe('the story comes first', () => {
     await page.close();
   });
 
-  it('starts an article of another site on the first 360×740 screen, byline and place in the dateline', async () => {
+  it('starts an article of another site, with a correction and a lead photograph, on the first 360×740 screen', async () => {
     const article = pageTypes(siteDir('second')).get('articles')!;
     const page = await openArticle(second.url + article.slice(1), PHONE);
-    expect(await firstParagraphTop(page)).toBeLessThan(PHONE.height);
+    expect(await storyTop(page)).toBeLessThan(PHONE.height);
     const parts = await page.locator('.article__meta > span').allInnerTexts();
     // Authors, then the free-text byline, the place and the day, each its own item.
     expect(parts[0]).toMatch(/^By /);
