@@ -122,14 +122,18 @@ export function endnotesSection(annotations: readonly AnnotationRecord[], contex
         h('span', { className: ['endnotes__count'] }, `: ${counts}`),
       ]),
       ...groups.map(([kind, items]) =>
-        h('section', { className: ['endnotes__group', `endnotes__group--${kind}`], ariaLabelledBy: [`endnotes-${kind}`] }, [
-          h('h3', { id: `endnotes-${kind}` }, KINDS[kind].many),
-          h(
-            'ul',
-            { className: ['endnotes__list'] },
-            items.map((entry) => entryItem(entry, context)),
-          ),
-        ]),
+        h(
+          'section',
+          { className: ['endnotes__group', `endnotes__group--${kind}`], ariaLabelledBy: [`endnotes-${kind}`] },
+          [
+            h('h3', { id: `endnotes-${kind}` }, KINDS[kind].many),
+            h(
+              'ul',
+              { className: ['endnotes__list'] },
+              items.map((entry) => entryItem(entry, context)),
+            ),
+          ],
+        ),
       ),
     ]),
   );
