@@ -85,10 +85,11 @@ export function checkTargets(input: {
     targets.push(
       {
         // The budget is for the page itself; photographs are a separate kind, reported below.
+        // 25 KB: the reading budget once margin notes, the marking control and the card script are in.
         name: 'article page without images, transferred in total (gzip)',
-        goal: '≤ 20 KB',
+        goal: '≤ 25 KB',
         value: `${kb(articlePage.totalBytes - articlePage.bytes.images)} in ${articlePage.requests} requests`,
-        met: articlePage.totalBytes - articlePage.bytes.images <= 20 * KB,
+        met: articlePage.totalBytes - articlePage.bytes.images <= 25 * KB,
       },
       {
         name: 'article page, images transferred (lazy photographs load later)',
