@@ -12,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+// How topics compare, as the site groups them: case, spaces and hyphens do not matter.
+import { topicSlug } from '../src/content/topics.ts';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG = 60;
@@ -64,17 +66,6 @@ function readYaml(text) {
   }
 }
 
-/** How topics compare, as the site groups them: case, spaces and hyphens do not matter. */
-const topicKey = (tag) =>
-  tag
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .join('-');
-
 /**
  * What an author can pick from: the authors of content/authors (id and name) and the topics
  * the articles already use (most common spelling, with their article count, most used first).
@@ -101,7 +92,7 @@ function topicsInUse(articlesDir) {
     const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(path.join(articlesDir, name), 'utf8'));
     const tags = readYaml(frontmatter?.[1] ?? '')?.tags;
     for (const tag of new Set(Array.isArray(tags) ? tags.filter((t) => typeof t === 'string') : [])) {
-      const key = topicKey(tag);
+      const key = topicSlug(tag);
       if (!key) continue;
       const topic = topics.get(key) ?? { spellings: new Map(), count: 0 };
       const spelling = tag.replace(/\s+/g, ' ').trim();
@@ -193,8 +184,8 @@ export function createArticle(
   const choices = contentChoices(path.resolve(cwd, contentDir));
   const authors = pickAuthors(values.author ?? [], choices.authors);
   // A topic already in use is written the way it is shown, so spellings do not drift apart.
-  const inUse = new Map(choices.topics.map((topic) => [topicKey(topic.label), topic.label]));
-  const spelled = (values.tag ?? []).map((tag) => inUse.get(topicKey(tag)) ?? tag.replace(/\s+/g, ' ').trim());
+  const inUse = new Map(choices.topics.map((topic) => [topicSlug(topic.label), topic.label]));
+  const spelled = (values.tag ?? []).map((tag) => inUse.get(topicSlug(tag)) ?? tag.replace(/\s+/g, ' ').trim());
   const tags = [...new Set(spelled.filter(Boolean))];
 
   const dir = path.resolve(cwd, contentDir, 'articles');

@@ -1,15 +1,7 @@
+import { slugOf } from '../lib/slug';
+
 /** Lowercase ASCII slug of the first few words: "very substantial framework" → "very-substantial-framework". */
-export function slugWords(text: string, maxWords = 6): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .slice(0, maxWords)
-    .join('-');
-}
+export const slugWords = (text: string, maxWords = 6): string => slugOf(text, maxWords);
 
 /** Hands out ids unique within one document: `x`, then `x-2`, `x-3`, … */
 export class IdAllocator {

@@ -1,3 +1,4 @@
+import { slugOf } from '../lib/slug';
 import { editDistance } from '../lib/suggest';
 
 /**
@@ -16,16 +17,7 @@ export function tagSpelling(tag: string): string {
  * apostrophes and dots removed (`U.S. trade` → `us-trade`, `Zürich` → `zurich`). Empty when
  * the tag has no letter or digit it can keep.
  */
-export function topicSlug(tag: string): string {
-  return tag
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .join('-');
-}
+export const topicSlug = (tag: string): string => slugOf(tag);
 
 /** One topic and the members (articles) tagged with it. */
 export interface Topic<T> {
