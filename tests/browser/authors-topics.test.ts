@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { auditPage, describeViolations } from '../helpers/axe';
-import { siteDir } from '../helpers/build-site';
-import { launchChromium } from '../helpers/chromium';
-import { serveWithNginx, type StaticHost } from '../helpers/nginx';
+import { describe, it } from 'vitest';
+import { expectAccessible } from '../helpers/axe';
+import { serveSite } from '../helpers/served-site';
 
 /**
  * The seed has no author, so the page-type audit sees only `/authors/`: the second site's
@@ -13,28 +10,12 @@ import { serveWithNginx, type StaticHost } from '../helpers/nginx';
 const SCHEMES = ['light', 'dark'] as const;
 const PAGES = ['authors/lena-hart/', 'authors/', 'topics/', 'topics/transport/'];
 
-let browser: Browser;
-let second: StaticHost;
-const tabs = new Map<string, Page>();
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  second = await serveWithNginx(siteDir('second'));
-  for (const scheme of SCHEMES) tabs.set(scheme, await (await browser.newContext({ colorScheme: scheme })).newPage());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await second?.stop();
-});
+const second = serveSite('second');
 
 describe.each(SCHEMES)('author and topic pages pass axe (WCAG A and AA), %s colour scheme', (scheme) => {
-  it.each(PAGES)('%s', async (page) => {
-    const tab = tabs.get(scheme)!;
-    const response = await tab.goto(second.url + page);
-    expect(response?.ok()).toBe(true);
-    const results = await auditPage(tab);
-    expect(results.passes.length).toBeGreaterThan(10);
-    expect(describeViolations(results.violations)).toEqual([]);
+  it.each(PAGES)('%s', async (path) => {
+    const page = await second.open(path, { colorScheme: scheme });
+    await expectAccessible(page);
+    await page.context().close();
   });
 });

@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { siteDir } from '../helpers/build-site';
-import { launchChromium } from '../helpers/chromium';
-import { serveWithNginx, type StaticHost } from '../helpers/nginx';
+import { describe, expect, it } from 'vitest';
+import { serveSite } from '../helpers/served-site';
 
 /** The second site's article: a lead photograph under the headline and one in the text. */
 const ARTICLE = 'articles/riverton-bridge/';
 
-let browser: Browser;
-let host: StaticHost;
-
-beforeAll(async () => {
-  host = await serveWithNginx(siteDir('second'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const second = serveSite('second');
 
 const LAYOUT_SHIFT_OBSERVER = `
   window.__layoutShift = 0;
@@ -30,13 +16,13 @@ const LAYOUT_SHIFT_OBSERVER = `
 describe('photographs in Chromium', () => {
   for (const width of [360, 1280]) {
     it(`load as AVIF at a width that fits, without moving the text (${width} px)`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await second.browser().newPage({ viewport: { width, height: 800 } });
       await page.addInitScript({ content: LAYOUT_SHIFT_OBSERVER });
       const images: string[] = [];
       page.on('response', (response) => {
         if (response.request().resourceType() === 'image') images.push(response.url());
       });
-      await page.goto(`${host.url}${ARTICLE}`, { waitUntil: 'load' });
+      await page.goto(`${second.url()}${ARTICLE}`, { waitUntil: 'load' });
       // Scroll the text photograph into view so the lazy one loads too, then wait for both.
       await page.locator('.article__text .article-figure').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));

@@ -1,34 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { auditPage, describeViolations } from '../helpers/axe';
-import { siteDir } from '../helpers/build-site';
-import { launchChromium } from '../helpers/chromium';
-import { serveWithNginx, type StaticHost } from '../helpers/nginx';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../helpers/axe';
+import { serveSite } from '../helpers/served-site';
 
 /** The second site's claim that the mayor disputes: a "Responses" section. */
 const CLAIM = 'claims/lanes-cut-crashes/';
 
-let browser: Browser;
-let second: StaticHost;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  second = await serveWithNginx(siteDir('second'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await second?.stop();
-});
+const second = serveSite('second');
 
 describe.each(['light', 'dark'] as const)('a claim page with responses, %s colour scheme', (scheme) => {
   it('passes WCAG 2.0–2.2 A and AA (axe-core)', async () => {
-    const page = await (await browser.newContext({ colorScheme: scheme })).newPage();
-    await page.goto(second.url + CLAIM);
+    const page = await second.open(CLAIM, { colorScheme: scheme });
     expect(await page.locator('.claim-responses__item').count()).toBe(1);
-    const results = await auditPage(page);
-    expect(results.passes.length).toBeGreaterThan(10);
-    expect(describeViolations(results.violations)).toEqual([]);
+    await expectAccessible(page);
     await page.context().close();
   });
 });
@@ -36,8 +19,7 @@ describe.each(['light', 'dark'] as const)('a claim page with responses, %s colou
 describe('the claimant’s words and the responses', () => {
   /** Left edges of the claimant's words and of the first response. */
   async function columns(width: number): Promise<[number, number]> {
-    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-    await page.goto(second.url + CLAIM);
+    const page = await second.open(CLAIM, { viewport: { width, height: 900 } });
     const claim = (await page.locator('.claim-responses__claim').boundingBox())!;
     const response = (await page.locator('.claim-responses__item').boundingBox())!;
     await page.context().close();

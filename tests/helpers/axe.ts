@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
+import { expect } from 'vitest';
 
 /** The WCAG 2.0, 2.1 and 2.2 level A and AA rule sets. */
 export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -35,4 +36,11 @@ export function describeViolations(violations: Result[]): string[] {
         `${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`,
     ),
   );
+}
+
+/** The page passes axe's WCAG A and AA rules: some checks ran, and none failed. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await auditPage(page);
+  expect(results.passes.length).toBeGreaterThan(10);
+  expect(describeViolations(results.violations)).toEqual([]);
 }
