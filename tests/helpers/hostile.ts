@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/annotations/check-content';
 import { FIXTURES } from './paths';
 
 export const HOSTILE = path.join(FIXTURES, 'hostile');
@@ -67,4 +69,47 @@ export function materializeCase(name: string, root = fs.mkdtempSync(path.join(os
     fs.writeFileSync(to, text.includes(MEGABYTE) ? text.replace(MEGABYTE, megabyte()) : text);
   }
   return target;
+}
+
+/**
+ * One test per hostile case named in `messages`: the check reports exactly the case's expected
+ * problems (file, line, column, rule), each with a hint and with the words given for its case.
+ * `only` keeps the problems of some files (a case may also break what cites its file).
+ */
+export function describeCaseWording(
+  title: string,
+  messages: Record<string, string>,
+  only: (file: string) => boolean = () => true,
+): void {
+  const names = Object.keys(messages);
+  describe(title, () => {
+    const cases = hostileCases().filter((testCase) => names.includes(testCase.name));
+
+    it('has a hostile case for every rule', () => {
+      expect(cases.map((testCase) => testCase.name).sort()).toEqual([...names].sort());
+    });
+
+    for (const name of names) {
+      it(name, () => {
+        const contentDir = materializeCase(name);
+        const found = checkContent(contentDir)
+          .problems.map((problem) => ({ ...problem, file: path.relative(contentDir, problem.file) }))
+          .filter((problem) => only(problem.file));
+        const expected = cases.find((testCase) => testCase.name === name)!.expected;
+        expect(found).toHaveLength(expected.length);
+        for (const { file, line, column, rule } of expected) {
+          expect(found).toContainEqual(
+            expect.objectContaining({
+              file,
+              line,
+              column,
+              rule,
+              message: expect.stringContaining(messages[name]!),
+              hint: expect.any(String),
+            }),
+          );
+        }
+      });
+    }
+  });
 }

@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/annotations/check-content';
 import { articleSchema, latestPublishableDay, lastModified } from '../../src/content/schemas/article';
 import {
   allCorrectionsNewestFirst,
@@ -8,7 +6,7 @@ import {
   latestCorrection,
   splitBeforeAppendix,
 } from '../../src/content/article-changes';
-import { hostileCases, materializeCase } from '../helpers/hostile';
+import { describeCaseWording } from '../helpers/hostile';
 
 /**
  * The hostile cases about corrections and updates: each fixture lists its rule id and place;
@@ -22,46 +20,7 @@ const MESSAGES: Record<string, string> = {
     'correction date 2025-06-12 is earlier than the entry above it (2025-06-14); list corrections oldest first',
   'updated-before-latest-change': '`updated` (2025-06-11) is earlier than the latest correction or update (2025-06-12)',
 };
-const CASES = Object.keys(MESSAGES);
-
-interface Expected {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-}
-
-describe('corrections and updates in frontmatter are checked with their place and rule', () => {
-  const cases = hostileCases().filter((testCase) => CASES.includes(testCase.name));
-
-  it('has a hostile case for every rule', () => {
-    expect(cases.map((testCase) => testCase.name).sort()).toEqual([...CASES].sort());
-  });
-
-  for (const name of CASES) {
-    it(name, () => {
-      const contentDir = materializeCase(name);
-      const found = checkContent(contentDir).problems.map((problem) => ({
-        ...problem,
-        file: path.relative(contentDir, problem.file),
-      }));
-      const expected = cases.find((testCase) => testCase.name === name)!.expected as unknown as Expected[];
-      expect(found).toHaveLength(expected.length);
-      for (const { file, line, column, rule } of expected) {
-        expect(found).toContainEqual(
-          expect.objectContaining({
-            file,
-            line,
-            column,
-            rule,
-            message: expect.stringContaining(MESSAGES[name]!),
-            hint: expect.any(String),
-          }),
-        );
-      }
-    });
-  }
-});
+describeCaseWording('corrections and updates in frontmatter are checked with their place and rule', MESSAGES);
 
 const base = { title: 'T', description: 'D', published: '2025-06-10' };
 const parse = (data: Record<string, unknown>) => articleSchema.safeParse({ ...base, ...data });

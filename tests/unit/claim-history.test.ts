@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/annotations/check-content';
 import { hasStatusChanges } from '../../src/content/claim-history';
 import { checkClaimDates, claimFileSchema, claimSchema, parsedClaimSchema } from '../../src/content/schemas/claim';
-import { hostileCases, materializeCase } from '../helpers/hostile';
+import { describeCaseWording } from '../helpers/hostile';
 
 /**
  * The hostile cases about claim histories and appearances: each fixture lists its rule id and
@@ -21,45 +19,11 @@ const MESSAGES: Record<string, string> = {
   'claim-appearance-before-claim': "appearance date 2026-04-01 is before the claim's `date` (2026-05-04)",
   'claim-appearance-in-future': 'appearance date 2999-01-01 is in the future',
 };
-const CASES = Object.keys(MESSAGES);
-
-interface Expected {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-}
-
-describe('status changes and appearances in a claim file are checked with their place and rule', () => {
-  const cases = hostileCases().filter((testCase) => CASES.includes(testCase.name));
-
-  it('has a hostile case for every rule', () => {
-    expect(cases.map((testCase) => testCase.name).sort()).toEqual([...CASES].sort());
-  });
-
-  for (const name of CASES) {
-    it(name, () => {
-      const contentDir = materializeCase(name);
-      const found = checkContent(contentDir)
-        .problems.map((problem) => ({ ...problem, file: path.relative(contentDir, problem.file) }))
-        .filter((problem) => problem.file.startsWith('claims/'));
-      const expected = cases.find((testCase) => testCase.name === name)!.expected as unknown as Expected[];
-      expect(found).toHaveLength(expected.length);
-      for (const { file, line, column, rule } of expected) {
-        expect(found).toContainEqual(
-          expect.objectContaining({
-            file,
-            line,
-            column,
-            rule,
-            message: expect.stringContaining(MESSAGES[name]!),
-            hint: expect.any(String),
-          }),
-        );
-      }
-    });
-  }
-});
+describeCaseWording(
+  'status changes and appearances in a claim file are checked with their place and rule',
+  MESSAGES,
+  (file) => file.startsWith('claims/'),
+);
 
 const claim = {
   statement: 'The channel reopens by autumn.',
