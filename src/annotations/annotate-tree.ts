@@ -68,7 +68,7 @@ function scanTree(tree: Root, report: Report): Scan {
  * Every problem is collected with its place and rule; nothing stops at the first one, so
  * `npm run check` can list them all; the build stops on any of them.
  */
-export function annotateTree(tree: Root, file: VFile, registry: Registry, base = '/'): AnnotateResult {
+export function annotateTree(tree: Root, file: VFile, registry: Registry, base = '/', site?: string): AnnotateResult {
   const problems: ContentProblem[] = [];
   const report = reporter(file, problems);
   const { found, restore } = scanTree(tree, report);
@@ -87,7 +87,7 @@ export function annotateTree(tree: Root, file: VFile, registry: Registry, base =
   }
   checkClaimQuotes(tree, context.citations, registry, report);
   if (annotations.length) {
-    const cards = { registry, urls: siteUrls(base), annotations };
+    const cards = { registry, urls: siteUrls(base), annotations, site };
     insertMarginNotes(tree, annotations, cards);
     appendCardsAndEndnotes(tree, annotations, cards);
   }

@@ -16,6 +16,8 @@ export interface CardContext {
   urls: SiteUrls;
   /** The article's annotations, so a claim's card can list the quotes answering it. */
   annotations?: readonly AnnotationRecord[];
+  /** The public origin (`SITE_URL`): a claim card's link carries its full address for print. */
+  site?: string;
 }
 
 /**
@@ -72,7 +74,12 @@ function claimSummary(claimId: string, context: CardContext): ElementContent[] {
   return [h('p', { className: ['card__key', 'card__backs'] }, 'Backs the claim:'), ...claimStatement(claimId, context)];
 }
 
-const claimLink = (claimId: string, { urls }: CardContext) => h('a', { href: urls.claim(claimId) }, 'Claim card');
+const claimLink = (claimId: string, { urls, site }: CardContext) =>
+  h(
+    'a',
+    { href: urls.claim(claimId), ...(site ? { dataPrintUrl: new URL(urls.claim(claimId), site).href } : {}) },
+    'Claim card',
+  );
 
 function personLine(personId: string, { registry }: CardContext): string {
   const person = registry.people.get(personId)!.data;

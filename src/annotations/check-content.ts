@@ -36,6 +36,8 @@ export interface RenderedArticleFile extends ArticleFile, ArticleHtml {
 export interface CheckOptions {
   /** Site base path, for the links in cards. */
   base?: string;
+  /** Public origin (`SITE_URL`), for the addresses printed after claim-card links. */
+  site?: string;
   /**
    * Renders each article that has no problem to HTML and hands it over at once, so a build
    * never holds every rendered article in memory; `npm run check` does not render.
@@ -51,7 +53,7 @@ export interface CheckOptions {
  * Warnings come from each annotated article (less what its `check.ignore` lists) and, when
  * there is no problem, from the claims no article cites.
  */
-export function checkContent(contentDir: string, { base = '/', onRendered }: CheckOptions = {}): ContentCheck {
+export function checkContent(contentDir: string, { base = '/', site, onRendered }: CheckOptions = {}): ContentCheck {
   const problems: ContentProblem[] = [];
   const counts = { articles: 0, people: 0, claims: 0, annotations: 0 };
   if (!fs.existsSync(path.join(contentDir, 'articles'))) {
@@ -69,7 +71,7 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
   const cited: AnnotationRecord[] = [];
   for (const article of articles) {
     counts.articles++;
-    const checked = checkArticle(article, registry, { base, onRendered });
+    const checked = checkArticle(article, registry, { base, site, onRendered });
     counts.annotations += checked.annotations.length;
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
@@ -81,10 +83,10 @@ export function checkContent(contentDir: string, { base = '/', onRendered }: Che
 }
 
 /** One article's body through the pipeline, rendered when asked; warnings less its `check.ignore`. */
-function checkArticle(article: ArticleFile, registry: Registry, { base, onRendered }: CheckOptions) {
+function checkArticle(article: ArticleFile, registry: Registry, { base, site, onRendered }: CheckOptions) {
   // Render in the same pass as the check, so each article is parsed once per build.
   const render = Boolean(onRendered && article.data);
-  const rendered = renderArticle({ source: article.source, file: article.file, registry, base, render });
+  const rendered = renderArticle({ source: article.source, file: article.file, registry, base, site, render });
   const { html, text, annotations, images, warnings } = rendered;
   const problems = [...rendered.problems, ...leadImageProblems(article)];
   if (onRendered && article.data && !problems.length) {

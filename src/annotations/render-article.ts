@@ -17,6 +17,8 @@ export interface RenderArticleInput {
   registry: Registry;
   /** Site base path, for the links in cards. */
   base?: string;
+  /** Public origin (`SITE_URL`), for the addresses printed after claim-card links. */
+  site?: string;
   /** False to check without rendering HTML (`npm run check`). */
   render?: boolean;
 }
@@ -50,6 +52,7 @@ export function renderArticle({
   file,
   registry,
   base = '/',
+  site,
   render = true,
 }: RenderArticleInput): RenderedArticle {
   const parsed = parseArticleBody(file, source);
@@ -58,7 +61,7 @@ export function renderArticle({
   }
   const imageProblems: ContentProblem[] = [];
   const images = collectArticleImages(parsed.tree, file, reporter(parsed.file, imageProblems));
-  const annotated = annotateTree(parsed.tree, parsed.file, registry, base);
+  const annotated = annotateTree(parsed.tree, parsed.file, registry, base, site);
   const { annotations } = annotated;
   const problems = [...imageProblems, ...annotated.problems];
   const warnings = missedAnnotations(parsed.tree, parsed.file, annotations, registry);

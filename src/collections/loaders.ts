@@ -15,6 +15,8 @@ export interface ContentOptions {
   contentDir: string;
   /** Site base path, for the links in cards. */
   base: string;
+  /** Public origin (`SITE_URL`), for the addresses printed after claim-card links. */
+  site?: string;
   renderedDir: string;
 }
 
@@ -62,7 +64,7 @@ function contentSignature(contentDir: string): string {
  * search index.
  */
 function prepareContent(
-  { contentDir, base, renderedDir }: ContentOptions,
+  { contentDir, base, site, renderedDir }: ContentOptions,
   logger: LoaderContext['logger'],
 ): Promise<PreparedContent> {
   const signature = contentSignature(contentDir);
@@ -74,6 +76,7 @@ function prepareContent(
     const manifestArticles: ManifestArticle[] = [];
     const { problems, warnings, registry } = checkContent(contentDir, {
       base,
+      site,
       onRendered: ({ slug, file, data, html, annotations, text, images }) => {
         const digest = output.write(slug, { html, annotations, text });
         // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
