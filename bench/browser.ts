@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { pagefindFileKind } from './search-index';
 
 /** One response as Chromium's network stack saw it, with the bytes that crossed the wire. */
 export interface Transfer {
@@ -17,6 +16,10 @@ export interface Transfer {
    * size (a worker's own script), so the body was fetched again with gzip and counted.
    */
   sizedBy: 'browser' | 'refetch';
+  /** When the request started (epoch ms, the browser's timing when it has one). */
+  startedAt: number;
+  /** `service`: made by a service worker (its precache fetches); null: by the page or a dedicated worker. */
+  worker: 'service' | null;
 }
 
 /** Bytes of a gzip-encoded body as the server sends it. */
@@ -33,39 +36,28 @@ function encodedBodySize(url: string): Promise<number> {
 }
 
 /**
- * Records every finished request of a page and of the workers it starts (Pagefind searches
- * in a Web Worker), with the browser cache off so every measurement starts cold.
+ * Records every finished request of a page's context, including those of the workers it
+ * starts (Pagefind searches in a Web Worker; with service workers allowed, the service
+ * worker's precache fetches). By default the browser cache is off so every measurement starts
+ * cold; a first visit keeps it, as a reader's browser would.
  */
 export async function recordTransfers(
   page: Page,
+  options: { cacheDisabled?: boolean } = {},
 ): Promise<{ transfers: Transfer[]; reset(): void; settle(): Promise<void> }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (options.cacheDisabled ?? true) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  }
   const transfers: Transfer[] = [];
-  const inFlight = new Set<Request>();
+  const inFlight = new Map<Request, number>();
   const context = page.context();
-  context.on('request', (request) => inFlight.add(request));
+  context.on('request', (request) => inFlight.set(request, Date.now()));
   context.on('requestfailed', (request) => inFlight.delete(request));
   context.on('requestfinished', async (request) => {
     try {
-      const response = await request.response();
-      const sizes = await request.sizes();
-      const status = response?.status() ?? 0;
-      let body = sizes.responseBodySize;
-      let sizedBy: Transfer['sizedBy'] = 'browser';
-      if (body === 0 && status === 200) {
-        body = await encodedBodySize(request.url());
-        sizedBy = 'refetch';
-      }
-      transfers.push({
-        url: request.url(),
-        type: request.resourceType(),
-        status,
-        bytes: sizes.responseHeadersSize + body,
-        encoding: (await response?.headerValue('content-encoding')) ?? null,
-        sizedBy,
-      });
+      transfers.push(await describeTransfer(request, inFlight.get(request) ?? Date.now()));
     } finally {
       inFlight.delete(request);
     }
@@ -83,6 +75,30 @@ export async function recordTransfers(
         quiet = inFlight.size === 0 ? quiet + 1 : 0;
       }
     },
+  };
+}
+
+/** One finished request as a Transfer; `seenAt` is when Node heard of it (used without browser timing). */
+async function describeTransfer(request: Request, seenAt: number): Promise<Transfer> {
+  const response = await request.response();
+  const sizes = await request.sizes();
+  const status = response?.status() ?? 0;
+  let body = sizes.responseBodySize;
+  let sizedBy: Transfer['sizedBy'] = 'browser';
+  if (body === 0 && status === 200) {
+    body = await encodedBodySize(request.url());
+    sizedBy = 'refetch';
+  }
+  const startTime = request.timing().startTime;
+  return {
+    url: request.url(),
+    type: request.resourceType(),
+    status,
+    bytes: sizes.responseHeadersSize + body,
+    encoding: (await response?.headerValue('content-encoding')) ?? null,
+    sizedBy,
+    startedAt: startTime > 0 ? startTime : seenAt,
+    worker: request.serviceWorker() ? 'service' : null,
   };
 }
 
@@ -202,93 +218,4 @@ export async function measureArticlePage(browser: Browser, url: string): Promise
     cardOpensWithoutJs,
     readableWithoutJs,
   };
-}
-
-export interface SearchStep {
-  query: string;
-  filters: Record<string, string> | null;
-  results: number;
-  /** Result URLs whose data() was loaded (the first page of results). */
-  loaded: string[];
-  totalBytes: number;
-  requests: number;
-  /** Bytes by bundle file kind: runtime, wasm, metadata, chunks, filters, fragments. */
-  bytes: Record<string, number>;
-  transfers: Transfer[];
-}
-
-export interface SearchMeasurement {
-  bundleUrl: string;
-  first: SearchStep;
-  second: SearchStep;
-}
-
-/** How many results a search page shows at once, and so loads the fragments of. */
-export const RESULTS_SHOWN = 5;
-
-/** The part of Pagefind's browser API (`pagefind.js`) the measured searches call. */
-interface PagefindBundle {
-  options(options: { baseUrl: string }): Promise<void>;
-  search(
-    term: string,
-    options: { filters?: Record<string, string> },
-  ): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
-}
-
-/**
- * Two searches in one page through Pagefind's browser API (`pagefind.js`: options, search,
- * result.data()), counting only the bundle's requests, as a search page would make them.
- */
-export async function measureSearch(
-  browser: Browser,
-  pageUrl: string,
-  bundleUrl: string,
-  /** The site's base path, for result URLs (Pagefind's `baseUrl`). */
-  basePath: string,
-  searches: { query: string; filters: Record<string, string> | null }[],
-): Promise<SearchMeasurement> {
-  const context = await measuringContext(browser);
-  const page = await context.newPage();
-  const recorder = await recordTransfers(page);
-  await page.goto(pageUrl, { waitUntil: 'load' });
-  await recorder.settle();
-  const steps: SearchStep[] = [];
-  for (const { query, filters } of searches) {
-    // The first search also counts any part of the bundle the page itself loaded.
-    if (steps.length) recorder.reset();
-    const outcome = await page.evaluate(
-      async ({ bundleUrl, basePath, query, filters, shown }) => {
-        const holder = window as unknown as { __pagefind?: Promise<PagefindBundle> };
-        holder.__pagefind ??= import(`${bundleUrl}pagefind.js`).then(async (pagefind: PagefindBundle) => {
-          await pagefind.options({ baseUrl: basePath });
-          return pagefind;
-        });
-        const pagefind = await holder.__pagefind;
-        const search = await pagefind.search(query, filters ? { filters } : {});
-        const data = await Promise.all(
-          search.results.slice(0, shown).map((result: { data(): Promise<{ url: string }> }) => result.data()),
-        );
-        return { results: search.results.length as number, loaded: data.map((d) => d.url) };
-      },
-      { bundleUrl, basePath, query, filters, shown: RESULTS_SHOWN },
-    );
-    await recorder.settle();
-    const transfers = recorder.transfers.filter((t) => t.url.startsWith(bundleUrl));
-    const bytes: Record<string, number> = {};
-    for (const transfer of transfers) {
-      const kind = pagefindFileKind(new URL(transfer.url).pathname);
-      bytes[kind] = (bytes[kind] ?? 0) + transfer.bytes;
-    }
-    steps.push({
-      query,
-      filters,
-      ...outcome,
-      totalBytes: transfers.reduce((sum, t) => sum + t.bytes, 0),
-      requests: transfers.length,
-      bytes,
-      transfers: [...transfers],
-    });
-  }
-  await context.close();
-  return { bundleUrl, first: steps[0]!, second: steps[1]! };
 }

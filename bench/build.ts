@@ -2,12 +2,16 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outputStats, type OutputStats } from './output-stats';
 import { watchTreeRss } from './process-tree';
+import { reportProgress } from './progress';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GNU_TIME = '/usr/bin/time';
 
 export interface BuildMeasurement {
+  /** Cold: output and cache removed first; warm: both kept from the build before. */
+  mode: 'cold' | 'warm';
   /** Wall-clock time of `astro build`, ms. */
   ms: number;
   /** User + system CPU time of the build and its children (from GNU time), ms; null without it. */
@@ -18,6 +22,8 @@ export interface BuildMeasurement {
   pages: number;
   /** Bytes of everything written to the output folder. */
   outputBytes: number;
+  /** Files, bytes, files per top-level folder and the largest HTML page. */
+  output: OutputStats;
   outDir: string;
 }
 
@@ -55,19 +61,35 @@ export function folderBytes(dir: string): number {
   return walkFiles(dir).reduce((sum, file) => sum + fs.statSync(file).size, 0);
 }
 
-/**
- * Runs the project's real `astro build` on one content folder, cold: the output and Astro's
- * cache (kept beside OUT_DIR, see src/site-config.ts) are removed first, so nothing is reused
- * from an earlier run. `nodeArgs` go to node (e.g. `--cpu-prof`).
- */
+/** Astro's cache for a build into `outDir` (see src/site-config.ts: beside a non-default OUT_DIR). */
+export function cacheDirFor(outDir: string): string {
+  return path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`);
+}
+
+export interface BuildOptions {
+  /**
+   * `cold` (default) removes the output and Astro's cache first, so nothing is reused from an
+   * earlier run; `warm` keeps both, as an author's next build after an edit would.
+   */
+  mode?: 'cold' | 'warm';
+  /** Arguments for node itself (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
+  /** Prints a progress line every 30 s while the build runs (from its log); silent without. */
+  progress?: { label: string; print: (line: string) => void };
+}
+
+/** Runs the project's real `astro build` on one content folder, cold or warm (see BuildOptions). */
 export async function buildCorpus(
   contentDir: string,
   outDir: string,
   logFile: string,
-  nodeArgs: string[] = [],
+  options: BuildOptions = {},
 ): Promise<BuildMeasurement> {
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.rmSync(path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`), { recursive: true, force: true });
+  const { mode = 'cold', nodeArgs = [], progress } = options;
+  if (mode === 'cold') {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(cacheDirFor(outDir), { recursive: true, force: true });
+  }
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const timeFile = `${logFile}.time`;
   const astro = [...nodeArgs, path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'build'];
@@ -83,10 +105,11 @@ export async function buildCorpus(
     stdio: ['ignore', log, log],
   });
   const memory = watchTreeRss(child.pid!);
+  const stopProgress = progress ? reportProgress(progress.label, logFile, progress.print) : () => {};
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (exit) => resolve(exit ?? 1));
-  });
+  }).finally(stopProgress);
   const ms = performance.now() - started;
   const { peak } = memory.stop();
   fs.closeSync(log);
@@ -99,13 +122,17 @@ export async function buildCorpus(
     const [user, system] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
     cpuMs = Math.round(((user ?? 0) + (system ?? 0)) * 1000);
   }
-  const files = walkFiles(outDir);
+  const output = outputStats(
+    walkFiles(outDir).map((file) => ({ path: path.relative(outDir, file), bytes: fs.statSync(file).size })),
+  );
   return {
+    mode,
     ms: Math.round(ms),
     cpuMs,
     peakRss: peak,
-    pages: files.filter((file) => file.endsWith('.html')).length,
-    outputBytes: files.reduce((sum, file) => sum + fs.statSync(file).size, 0),
+    pages: output.pages,
+    outputBytes: output.bytes,
+    output,
     outDir,
   };
 }

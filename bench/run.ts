@@ -1,32 +1,40 @@
 /**
  * `npm run bench`: builds synthetic archives of annotated articles and their plain-Markdown
- * twins with the project's real build, then measures build time, memory, the search index and,
- * in Chromium, what an article page and two searches transfer. Prints a table and writes
- * bench/results.json.
+ * twins with the project's real build, cold, then rebuilds the annotated archive warm after
+ * one article's text and then one claim's status changed. Measures build time, memory and
+ * output, and, in Chromium against nginx, a reader's first visit (what loads in the background
+ * until the service worker is ready), a first and a later quote search through the search page,
+ * and one article page. Prints tables and the targets, and writes bench/results.json.
  *
  *   npm run bench                       N = 100 and 1,000
  *   npm run bench -- --sizes=100        only N = 100 (quick)
  *   npm run bench -- --large            adds N = 10,000 (or BENCH_LARGE=1)
- *   npm run bench -- --no-browser       builds and index only
- *   npm run bench -- --no-stand-in      never index a build that has no pagefind/ itself
+ *   npm run bench -- --no-browser       builds only
+ *   npm run bench -- --no-warm          cold builds only
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/helpers/chromium';
 import { serveWithNginx } from '../tests/helpers/nginx';
-import {
-  measureArticlePage,
-  measureSearch,
-  RESULTS_SHOWN,
-  type ArticlePageMeasurement,
-  type SearchMeasurement,
-} from './browser';
-import { buildCorpus, PROJECT_ROOT } from './build';
+import { measureArticlePage, type ArticlePageMeasurement } from './browser';
+import { buildCorpus, PROJECT_ROOT, type BuildMeasurement } from './build';
 import { generateCorpus, readSeed, type Corpus } from './corpus';
-import { buildStandInIndex, projectIndex, type SearchIndex, type StandInIndex } from './search-index';
-import { checkTargets, GB, KB, type CorpusResult } from './targets';
+import {
+  ADDED_SENTENCE,
+  appendSentenceToParagraph,
+  changeClaimStatus,
+  editTargets,
+  withEditedFile,
+} from './corpus-edit';
+import { measureFirstVisit } from './first-visit';
+import { printReport } from './report';
+import { projectIndex } from './search-index';
+import { measureSearchPage, quoteWords } from './search-page';
+import { checkTargets, GB, type CorpusResult, type WarmRebuild } from './targets';
+import { ADJECTIVES, GOODS } from './vocabulary';
 
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
 const OUT = path.join(BENCH_DIR, 'out');
@@ -36,7 +44,7 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string' },
     large: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
-    'no-stand-in': { type: 'boolean', default: false },
+    'no-warm': { type: 'boolean', default: false },
     results: { type: 'string', default: path.join(BENCH_DIR, 'results.json') },
   },
 });
@@ -52,15 +60,54 @@ function sizesToRun(): number[] {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-async function measureCorpus(corpus: Corpus): Promise<CorpusResult> {
+const progress = (label: string) => ({ label: `[bench] ${label}`, print: (line: string) => console.log(line) });
+
+/** Rebuilds the annotated archive warm after one article gains a sentence, then after one claim's status changes; the corpus is restored after each. */
+async function warmRebuilds(corpus: Corpus, cold: BuildMeasurement): Promise<CorpusResult['warm']> {
+  const { article, claim } = editTargets(corpus.annotatedDir);
+  const logFile = (edit: string) => path.join(OUT, 'logs', `build-${corpus.n}-annotated-warm-${edit}.log`);
+  const rebuild = async (edit: string, name: string): Promise<WarmRebuild> => {
+    const build = await buildCorpus(corpus.annotatedDir, cold.outDir, logFile(name), {
+      mode: 'warm',
+      progress: progress(`N=${corpus.n} warm (${name})`),
+    });
+    log(`N=${corpus.n}: warm rebuild after ${edit}: ${build.ms} ms (${round((build.ms / cold.ms) * 100, 1)}% of cold)`);
+    return { edit, build, ofCold: round(build.ms / cold.ms, 3) };
+  };
+  const articleName = path.relative(corpus.annotatedDir, article);
+  const articleEdit = await withEditedFile(
+    article,
+    (text) => appendSentenceToParagraph(text),
+    () => rebuild(`one sentence added to ${articleName} (“${ADDED_SENTENCE}”)`, 'article'),
+  );
+  let statusChange = '';
+  const claimEdit = await withEditedFile(
+    claim,
+    (text) => {
+      const changed = changeClaimStatus(text);
+      statusChange = `${changed.from} → ${changed.to}`;
+      return changed.text;
+    },
+    () => rebuild(`the status of ${path.relative(corpus.annotatedDir, claim)} changed`, 'claim'),
+  );
+  claimEdit.edit += ` (${statusChange})`;
+  return { article: articleEdit, claim: claimEdit };
+}
+
+async function buildCorpusPair(corpus: Corpus): Promise<Omit<CorpusResult, 'firstVisit' | 'search'>> {
   const site = (kind: string) => path.join(OUT, `site-${corpus.n}-${kind}`, 'dist');
   const logFile = (kind: string) => path.join(OUT, 'logs', `build-${corpus.n}-${kind}.log`);
   // Plain first, then annotated, back to back, so both see the same machine load.
   log(`N=${corpus.n}: building the plain twin`);
-  const plain = await buildCorpus(corpus.plainDir, site('plain'), logFile('plain'));
+  const plain = await buildCorpus(corpus.plainDir, site('plain'), logFile('plain'), {
+    progress: progress(`N=${corpus.n} plain`),
+  });
   log(`N=${corpus.n}: plain ${plain.ms} ms, ${plain.pages} pages; building the annotated corpus`);
-  const annotated = await buildCorpus(corpus.annotatedDir, site('annotated'), logFile('annotated'));
+  const annotated = await buildCorpus(corpus.annotatedDir, site('annotated'), logFile('annotated'), {
+    progress: progress(`N=${corpus.n} annotated`),
+  });
   log(`N=${corpus.n}: annotated ${annotated.ms} ms, ${annotated.pages} pages`);
+  const warm = flags['no-warm'] ? null : await warmRebuilds(corpus, annotated);
   return {
     n: corpus.n,
     people: corpus.people,
@@ -80,7 +127,33 @@ async function measureCorpus(corpus: Corpus): Promise<CorpusResult> {
       annotated: round(annotated.pages / (annotated.ms / 1000), 1),
       plain: round(plain.pages / (plain.ms / 1000), 1),
     },
+    warm,
   };
+}
+
+/** In Chromium against nginx, on the annotated site: a first visit, two searches and (when asked) one article page. */
+async function measureReaders(corpus: Corpus, dist: string, withArticlePage: boolean) {
+  const host = await serveWithNginx(dist);
+  const browser = await launchChromium();
+  try {
+    const words = quoteWords(corpus.articles, [...ADJECTIVES, ...GOODS]);
+    const [first = ADJECTIVES[0]!, later = GOODS[0]!] = words;
+    log(`N=${corpus.n}: search page, “${first}” (quotes), then “${later}” typed into the box`);
+    const search = await measureSearchPage(browser, host.url, first, later);
+    log(`N=${corpus.n}: first visit of ${host.url}, until the service worker is ready`);
+    const firstVisit = await measureFirstVisit(browser, host.url, dist);
+    let articlePage: ArticlePageMeasurement | null = null;
+    if (withArticlePage) {
+      const article = corpus.articles[Math.floor(corpus.articles.length / 2)]!;
+      const articleUrl = `${host.url}articles/${article.slug}/`;
+      log(`N=${corpus.n}: article page ${articleUrl}`);
+      articlePage = await measureArticlePage(browser, articleUrl);
+    }
+    return { search, firstVisit, articlePage };
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
 }
 
 function machine() {
@@ -95,15 +168,60 @@ function machine() {
   };
 }
 
-function printTable(title: string, header: string[], rows: (string | number)[][]) {
-  const cells = [header, ...rows.map((row) => row.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of cells.slice(1)) console.log(line(row));
+/** The commit measured, with `+changes` when the work tree differs from it; null outside git. */
+function commit(): string | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
+    return `${git('rev-parse', '--short=12', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '+changes' : ''}`;
+  } catch {
+    return null;
+  }
+}
+
+const relativeBuild = (build: BuildMeasurement) => ({ ...build, outDir: path.relative(PROJECT_ROOT, build.outDir) });
+const pathsOnly = <T extends { url: string }>(transfers: T[]) =>
+  transfers.map((t) => ({ ...t, url: new URL(t.url).pathname }));
+
+/** results.json: every figure, with the date, the commit and the machine. */
+function resultsJson(run: {
+  started: Date;
+  info: ReturnType<typeof machine>;
+  corpora: CorpusResult[];
+  seed: ReturnType<typeof readSeed>;
+  articlePage: ArticlePageMeasurement | null;
+  targets: ReturnType<typeof checkTargets>;
+}) {
+  const { started, info, corpora, seed, articlePage, targets } = run;
+  return {
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    commit: commit(),
+    machine: info,
+    corpus: {
+      seed: 'content/articles/us-china-trade-framework.mdx',
+      perArticle: { people: seed.people.size, claims: seed.claims.size },
+      peoplePool: corpora[0]?.people ?? 0,
+    },
+    corpora: corpora.map(({ annotated, plain, warm, search, firstVisit, ...rest }) => ({
+      ...rest,
+      annotated: relativeBuild(annotated),
+      plain: relativeBuild(plain),
+      searchIndex: projectIndex(annotated.outDir),
+      warm: warm && {
+        article: { ...warm.article, build: relativeBuild(warm.article.build) },
+        claim: { ...warm.claim, build: relativeBuild(warm.claim.build) },
+      },
+      search: search && {
+        ...search,
+        first: { ...search.first, transfers: pathsOnly(search.first.transfers) },
+        later: { ...search.later, transfers: pathsOnly(search.later.transfers) },
+      },
+      firstVisit: firstVisit && { ...firstVisit, transfers: pathsOnly(firstVisit.transfers) },
+    })),
+    articlePage: articlePage && { ...articlePage, transfers: pathsOnly(articlePage.transfers) },
+    targets,
+  };
 }
 
 async function main() {
@@ -114,187 +232,26 @@ async function main() {
   log(
     `sizes ${sizes.join(', ')} on ${info.cpus} cores (${info.cpuModel}), load average ${info.loadAverageAtStart.join(' ')}`,
   );
-
+  // The article page is measured once, on the 1,000-article site (or the largest ≤ 1,000).
+  const articlePageN = sizes.filter((n) => n <= 1000).pop() ?? sizes[0]!;
   const corpora: CorpusResult[] = [];
-  const generated = new Map<number, Corpus>();
+  let articlePage: ArticlePageMeasurement | null = null;
   for (const n of sizes) {
     log(`N=${n}: generating the annotated corpus and its plain twin`);
     const corpus = generateCorpus(seed, n, path.join(OUT, `corpus-${n}`));
-    generated.set(n, corpus);
-    corpora.push(await measureCorpus(corpus));
+    const built = await buildCorpusPair(corpus);
+    const readers = flags['no-browser']
+      ? null
+      : await measureReaders(corpus, built.annotated.outDir, n === articlePageN);
+    articlePage = readers?.articlePage ?? articlePage;
+    corpora.push({ ...built, search: readers?.search ?? null, firstVisit: readers?.firstVisit ?? null });
   }
-
-  // Search and the article page are measured on the 1,000-article site (or the largest ≤ 1,000).
-  const siteN = sizes.filter((n) => n <= 1000).pop() ?? sizes[0]!;
-  const siteResult = corpora.find((c) => c.n === siteN)!;
-  const corpus = generated.get(siteN)!;
-  const dist = siteResult.annotated.outDir;
-
-  const ownIndex = projectIndex(dist);
-  let standIn: StandInIndex | null = null;
-  if (!ownIndex) log(`N=${siteN}: search index not present (the build wrote no pagefind/)`);
-  if (!ownIndex && !flags['no-stand-in']) {
-    log(`N=${siteN}: indexing the built pages with Pagefind's Node API (stand-in index)`);
-    standIn = await buildStandInIndex(dist);
-  }
-  const index: SearchIndex | null = ownIndex ?? standIn;
-
-  let articlePage: ArticlePageMeasurement | null = null;
-  let search: SearchMeasurement | null = null;
-  let searches: { query: string; filters: Record<string, string> | null }[] = [];
-  if (!flags['no-browser']) {
-    const host = await serveWithNginx(dist);
-    const browser = await launchChromium();
-    try {
-      const article = corpus.articles[Math.floor(corpus.articles.length / 2)]!;
-      const articleUrl = `${host.url}articles/${article.slug}/`;
-      log(`measuring ${articleUrl} in Chromium`);
-      articlePage = await measureArticlePage(browser, articleUrl);
-      if (index) {
-        // Quotes from two different articles; the project's index can filter to quotes.
-        const filters = index.source === 'project' ? { type: 'quote' } : null;
-        const other = corpus.articles[Math.floor(corpus.articles.length / 3)] ?? article;
-        searches = [
-          { query: article.quotes[0]!, filters },
-          { query: other.quotes[4] ?? other.quotes[0]!, filters },
-        ];
-        log(`searching ${index.source} index: “${searches[0]!.query}”, then “${searches[1]!.query}”`);
-        search = await measureSearch(browser, articleUrl, `${host.url}${index.bundlePath}`, '/', searches);
-      }
-    } finally {
-      await browser.close();
-      await host.stop();
-    }
-  }
-
-  const targets = checkTargets({ corpora, articlePage, search, searchSource: index?.source ?? null });
-  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const results = {
-    command,
-    startedAt: started.toISOString(),
-    finishedAt: new Date().toISOString(),
-    machine: info,
-    corpus: {
-      seed: 'content/articles/us-china-trade-framework.mdx',
-      perArticle: {
-        people: seed.people.size,
-        claims: seed.claims.size,
-        quotes: corpus.articles[0]?.quotes.length ?? 0,
-      },
-      peoplePool: corpus.people,
-    },
-    corpora: corpora.map(({ annotated, plain, ...rest }) => ({
-      ...rest,
-      annotated: { ...annotated, outDir: path.relative(PROJECT_ROOT, annotated.outDir) },
-      plain: { ...plain, outDir: path.relative(PROJECT_ROOT, plain.outDir) },
-    })),
-    searchIndex: {
-      site: `N=${siteN} annotated`,
-      present: Boolean(ownIndex),
-      status: ownIndex ? 'project index (pagefind/)' : 'search index not present',
-      project: ownIndex,
-      standIn,
-    },
-    articlePage: articlePage && {
-      ...articlePage,
-      transfers: articlePage.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })),
-    },
-    search: search && {
-      source: index!.source,
-      resultsDataLoaded: RESULTS_SHOWN,
-      first: {
-        ...search.first,
-        transfers: search.first.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })),
-      },
-      second: {
-        ...search.second,
-        transfers: search.second.transfers.map((t) => ({ ...t, url: new URL(t.url).pathname })),
-      },
-    },
-    targets,
-  };
-  fs.writeFileSync(flags.results!, `${JSON.stringify(results, null, 2)}\n`);
-
-  printTable(
-    'Builds (cold, back to back in this run)',
-    [
-      'N',
-      'kind',
-      'pages',
-      'wall s',
-      'CPU s',
-      'per 1,000 articles s',
-      'ms/article',
-      'pages/s',
-      'peak RSS GB',
-      'output MB',
-    ],
-    corpora.flatMap((c) =>
-      (['plain', 'annotated'] as const).map((kind) => [
-        c.n,
-        kind,
-        c[kind].pages,
-        round(c[kind].ms / 1000, 1),
-        c[kind].cpuMs === null ? '-' : round(c[kind].cpuMs! / 1000, 1),
-        round(c.per1000ArticlesMs[kind] / 1000, 1),
-        c.perArticleMs[kind],
-        c.pagesPerSecond[kind],
-        round(c[kind].peakRss / GB),
-        round(c[kind].outputBytes / 1024 ** 2, 1),
-      ]),
-    ),
+  const targets = checkTargets({ corpora, articlePage });
+  fs.writeFileSync(
+    flags.results!,
+    `${JSON.stringify(resultsJson({ started, info, corpora, seed, articlePage, targets }), null, 2)}\n`,
   );
-  printTable(
-    'Annotated ÷ plain',
-    ['N', 'wall', 'CPU'],
-    corpora.map((c) => [c.n, `${c.ratio.wall}×`, c.ratio.cpu === null ? '-' : `${c.ratio.cpu}×`]),
-  );
-  if (index) {
-    printTable(
-      `Search index (N=${siteN}, ${index.source}${index.source === 'stand-in' ? ': the build wrote no pagefind/' : ''})`,
-      ['files', 'size KB', 'indexing s'],
-      [[index.files, round(index.bytes / KB, 1), standIn ? round(standIn.indexingMs / 1000, 1) : 'in build']],
-    );
-  } else {
-    console.log(`\nSearch index (N=${siteN}): search index not present`);
-  }
-  if (articlePage) {
-    const b = articlePage.bytes;
-    printTable(
-      'Article page, transferred bytes',
-      ['requests', 'HTML', 'CSS', 'JS', 'fonts', 'images', 'other', 'total', 'blocking', 'CLS'],
-      [
-        [
-          articlePage.requests,
-          b.html,
-          b.css,
-          b.js,
-          b.fonts,
-          b.images,
-          b.other,
-          articlePage.totalBytes,
-          articlePage.renderBlocking.length,
-          articlePage.layoutShift,
-        ],
-      ],
-    );
-  }
-  if (search) {
-    const kinds = ['runtime', 'wasm', 'metadata', 'chunks', 'filters', 'fragments', 'other'];
-    printTable(
-      `Searches (${search.first.results} and ${search.second.results} results, data() of the first ${RESULTS_SHOWN})`,
-      ['search', 'requests', ...kinds, 'total'],
-      [
-        ['first', search.first.requests, ...kinds.map((k) => search.first.bytes[k] ?? 0), search.first.totalBytes],
-        ['second', search.second.requests, ...kinds.map((k) => search.second.bytes[k] ?? 0), search.second.totalBytes],
-      ],
-    );
-  }
-  printTable(
-    'Targets',
-    ['target', 'goal', 'measured', 'met'],
-    targets.map((t) => [t.name, t.goal, t.value, t.met === null ? '-' : t.met ? 'yes' : 'NO']),
-  );
+  printReport(corpora, articlePage, targets);
   console.log(`\n[bench] wrote ${path.relative(process.cwd(), flags.results!)}`);
 }
 

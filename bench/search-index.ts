@@ -3,14 +3,11 @@ import path from 'node:path';
 import { walkFiles } from './build';
 
 /**
- * The search index a built site serves. `project` is the index the project's own build writes
- * to `<dist>/pagefind/` (Pagefind pages plus custom records for quotes, claims, people and
- * figures). `stand-in` is one the bench writes itself with Pagefind's Node API over the built
- * HTML pages only, into `<dist>/bench-pagefind/`: it lets the search measurements run on a
- * build that has no index of its own, and is always labelled as such in the results.
+ * The search index a built site serves: the one the project's own build writes to
+ * `<dist>/pagefind/`, described by its files only (no assumption about its records).
  */
 export interface SearchIndex {
-  source: 'project' | 'stand-in';
+  source: 'project';
   /** Folder of the bundle inside dist, relative to the site root, with a trailing slash. */
   bundlePath: string;
   files: number;
@@ -20,7 +17,6 @@ export interface SearchIndex {
 }
 
 export const PROJECT_BUNDLE = 'pagefind/';
-export const STAND_IN_BUNDLE = 'bench-pagefind/';
 
 /** What a Pagefind bundle file is, from its name: runtime, wasm, metadata, chunk, filter or fragment. */
 export function pagefindFileKind(name: string): string {
@@ -52,33 +48,4 @@ function describe(dist: string, bundlePath: string, source: SearchIndex['source'
 export function projectIndex(dist: string): SearchIndex | null {
   if (!fs.existsSync(path.join(dist, PROJECT_BUNDLE, 'pagefind.js'))) return null;
   return describe(dist, PROJECT_BUNDLE, 'project');
-}
-
-export interface StandInIndex extends SearchIndex {
-  /** Wall time of createIndex → addDirectory → writeFiles, ms. */
-  indexingMs: number;
-  pagesIndexed: number;
-}
-
-/**
- * Indexes the built HTML with Pagefind's Node API (as a site's `astro:build:done` step would)
- * into `<dist>/bench-pagefind/`, and times it.
- */
-export async function buildStandInIndex(dist: string): Promise<StandInIndex> {
-  const pagefind = await import('pagefind');
-  const outputPath = path.join(dist, STAND_IN_BUNDLE);
-  fs.rmSync(outputPath, { recursive: true, force: true });
-  const started = performance.now();
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dist });
-    if (added.errors.length) throw new Error(`Pagefind could not index ${dist}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    const indexingMs = Math.round(performance.now() - started);
-    return { ...describe(dist, STAND_IN_BUNDLE, 'stand-in'), indexingMs, pagesIndexed: added.page_count };
-  } finally {
-    await pagefind.close();
-  }
 }
