@@ -141,7 +141,12 @@ export async function measureSearchPage(
       url,
       page: { requests: own.length, bytes: own.reduce((sum, t) => sum + t.bytes, 0) },
       first: firstStep,
-      later: step(later, laterShown, recorder.transfers),
+      // A late request of the page itself (its icon) is not the search's either.
+      later: step(
+        later,
+        laterShown,
+        recorder.transfers.filter((t) => !isPageOwnRequest(t, basePath)),
+      ),
     };
   } finally {
     await context.close();
