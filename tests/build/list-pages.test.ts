@@ -3,9 +3,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, readSeed, type Corpus } from '../../bench/corpus';
 import { PAGE_SIZES } from '../../src/lib/pagination';
+import { expectAccessible } from '../helpers/axe';
 import { buildSite, type BuildResult } from '../helpers/build-site';
 import { attr, listPages, pageFile, readPage, select, selectAll, toText } from '../helpers/html';
 import { PROJECT_ROOT, SITES_DIR } from '../helpers/paths';
+import { serveSite } from '../helpers/served-site';
+import { describeMessage, validateHtml } from '../helpers/vnu';
 
 /**
  * An archive large enough for every list to run over several pages: 200 articles made from
@@ -32,6 +35,12 @@ beforeAll(async () => {
   pages = build.code === 0 ? listPages(dist) : [];
   console.info(`${ARTICLES}-article archive: real build in ${(build.ms / 1000).toFixed(0)} s, ${pages.length} pages`);
 }, 900_000);
+
+// Registered after the build, so it serves the built archive.
+const served = serveSite('lists');
+
+/** Pages in the middle of each list: a continued group, both previous and next links. */
+const MIDDLE_PAGES = ['/archive/2/', '/quotes/2/', '/claims/2/', '/topics/trade/2/', '/people/2/'];
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const isArticle = (page: string) => page.startsWith('/articles/');
@@ -136,5 +145,20 @@ describe(`an archive of ${ARTICLES} articles`, () => {
     const sitemap = fs.readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
     const located = new Set([...sitemap.matchAll(/<loc>http:\/\/localhost:4321([^<]*)<\/loc>/g)].map((m) => m[1]));
     expect(pages.filter((page) => page !== '/404.html' && !located.has(page))).toEqual([]);
+  });
+
+  it('has valid HTML on the middle pages of each list', async () => {
+    const person = pages.find((p) => /^\/people\/[^/]+\/2\/$/.test(p))!;
+    const files = [...MIDDLE_PAGES, person].map((page) => pageFile(dist, page));
+    const messages = (await validateHtml(files)).filter((m) => m.type !== 'info');
+    expect(messages.map((m) => describeMessage(m, dist))).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)('passes axe on a middle page of quotes and claims, %s', async (colorScheme) => {
+    for (const page of ['/quotes/2/', '/claims/2/']) {
+      const tab = await served.open(page.slice(1), { colorScheme });
+      await expectAccessible(tab);
+      await tab.context().close();
+    }
   });
 });
