@@ -6,6 +6,8 @@ export interface SiteUrls {
   /** Base path with a trailing slash, e.g. `/` or `/news/`. */
   base: string;
   home(): string;
+  /** Every article, newest first, in numbered pages. */
+  archive(): string;
   article(slug: string, fragment?: string): string;
   /** Everyone the articles mention or quote. */
   people(): string;
@@ -44,6 +46,7 @@ export function siteUrls(base: string): SiteUrls {
   return {
     base: root,
     home: () => root,
+    archive: () => path('archive/'),
     article: (slug, fragment) => path(`articles/${slug}/`) + (fragment ? `#${fragment}` : ''),
     people: () => path('people/'),
     person: (id) => path(`people/${id}/`),
