@@ -1,4 +1,4 @@
-import { FILTER, RESULT_TYPES, SEARCH_PARAMS, isResultType, type ResultType } from '../search-schema';
+import { FILTER, SEARCH_PARAMS, isResultType, type RecordKind, type ResultType } from '../search-schema';
 
 /** What the search page shows, as it lives in the URL: `/search/?q=deal&type=quote&speaker=…`. */
 export interface SearchState {
@@ -47,14 +47,26 @@ export function sameSearchState(a: SearchState, b: SearchState): boolean {
 /** A Pagefind filter value: one value, or any of several. */
 export type PagefindFilter = string | { any: string[] };
 
+/** The records that can hold results of a type: people are their own records, the rest are passages. */
+const RECORDS_OF_TYPE: Record<ResultType, RecordKind[]> = {
+  article: ['article'],
+  quote: ['article'],
+  figure: ['article'],
+  claim: ['article', 'claims'],
+  person: ['person'],
+};
+
 /**
- * Pagefind's `filters` option for a state. Without a type, the filter is "any type": it
- * matches every record (each has one) and makes Pagefind count results per filter value,
- * which it skips when no filter is given.
+ * Pagefind's `filters` option for a state. Types are told apart on the page, not by a filter
+ * (each article holds passages of every type), so a search with words names no filter and
+ * downloads no filter data; a speaker narrows to the records they speak in, and a listing
+ * without words, or of people, names the kinds of record that can hold the type.
  */
 export function pagefindFilters(state: SearchState): Record<string, PagefindFilter> {
-  const filters: Record<string, PagefindFilter> = { [FILTER.type]: state.type ?? { any: [...RESULT_TYPES] } };
+  const filters: Record<string, PagefindFilter> = {};
   if (state.speaker) filters[FILTER.speaker] = state.speaker;
+  else if (state.type && (!state.query || state.type === 'person'))
+    filters[FILTER.record] = { any: RECORDS_OF_TYPE[state.type] };
   return filters;
 }
 

@@ -1,0 +1,53 @@
+import type { PagefindResultData } from './pagefind-api';
+import type { SearchHit } from './passage-hits';
+
+/** Records fetched at once: a few small requests in flight, not a thousand. */
+const FETCH_BATCH = 3;
+
+/**
+ * The results of one search, read progressively: Pagefind ranks whole records (articles,
+ * people, claims), and which passages of a record match is known only once its fragment is
+ * loaded. Fragments are fetched in rank order, a few at a time, until enough results are in
+ * hand, so the first results never wait on every matching article.
+ */
+export class ResultStream {
+  private next = 0;
+  private readonly ready: SearchHit[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly records: readonly (() => Promise<PagefindResultData>)[],
+    private readonly hitsOf: (data: PagefindResultData) => SearchHit[],
+  ) {}
+
+  /** How many records Pagefind matched (articles, people and claims records). */
+  get recordCount(): number {
+    return this.records.length;
+  }
+
+  /** Whether every matching record has been read: the results shown are then all there are. */
+  get complete(): boolean {
+    return this.next >= this.records.length;
+  }
+
+  /** Whether more results may follow the ones taken. */
+  get hasMore(): boolean {
+    return this.ready.length > 0 || !this.complete;
+  }
+
+  /** The next `count` results (fewer at the end), each passage once. */
+  async take(count: number): Promise<SearchHit[]> {
+    while (this.ready.length < count && !this.complete) {
+      const batch = this.records.slice(this.next, this.next + FETCH_BATCH);
+      this.next += batch.length;
+      for (const data of await Promise.all(batch.map((load) => load()))) {
+        for (const hit of this.hitsOf(data)) {
+          if (this.seen.has(hit.url)) continue;
+          this.seen.add(hit.url);
+          this.ready.push(hit);
+        }
+      }
+    }
+    return this.ready.splice(0, count);
+  }
+}
