@@ -29,6 +29,31 @@ export function readWrittenRecords(distDir: string): WrittenRecord[] {
     .sort((a, b) => a.url.localeCompare(b.url));
 }
 
+/** A passage of a written record (meta `passages`), with the words it covers in the stored content. */
+export interface WrittenPassage {
+  i: string;
+  k: string;
+  text: string;
+  s?: string;
+  t?: string;
+  x?: string;
+  a?: string;
+  u?: string;
+}
+
+/** The passages a record lists, each with its own words read back from the content Pagefind stored. */
+export function passagesOf(record: WrittenRecord): WrittenPassage[] {
+  const words = record.content.split(/\s+/);
+  const entries = JSON.parse(record.meta.passages ?? '[]') as (Omit<WrittenPassage, 'text'> & {
+    w: [number, number];
+    c?: [number, number];
+  })[];
+  return entries.map(({ w, c, ...passage }) => {
+    const text = words.slice(w[0], w[0] + w[1]).join(' ');
+    return { ...passage, text: c ? text.slice(c[0], text.length - c[1]) : text };
+  });
+}
+
 /** The precache list of a Workbox-generated service worker: `{url, revision}` entries. */
 export function readPrecacheManifest(distDir: string): { url: string; revision: string | null }[] {
   const source = fs.readFileSync(path.join(distDir, 'sw.js'), 'utf8');

@@ -30,6 +30,11 @@ export class ResultStream {
     return this.next >= this.records.length;
   }
 
+  /** Results found and not yet taken. */
+  get pending(): number {
+    return this.ready.length;
+  }
+
   /** Whether more results may follow the ones taken. */
   get hasMore(): boolean {
     return this.ready.length > 0 || !this.complete;

@@ -298,8 +298,8 @@ class SearchPage {
     this.ui.more.hidden = !stream.hasMore;
     if (this.shown === 0) this.setStatus(noResultsMessage(this.state), 'empty');
     // Announced once the results are on the page; exact once every matching record is read.
-    else if (stream.hasMore) this.setStatus(describeSoFar(this.state, this.shown, stream.recordCount));
-    else this.setStatus(describe(this.state, this.shown));
+    else if (stream.complete) this.setStatus(describe(this.state, this.shown + stream.pending));
+    else this.setStatus(describeSoFar(this.state, this.shown, stream.recordCount));
     if (fromButton) items[0]?.querySelector('a')?.focus();
   }
 }
