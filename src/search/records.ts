@@ -40,8 +40,46 @@ const sentence = (...parts: (string | undefined)[]) =>
 const inReadingOrder = (annotations: readonly AnnotationRecord[]) =>
   [...annotations].sort((a, b) => a.number - b.number);
 
-/** A passage before its words are placed: its entry, and the span of its words in the article text. */
-type PassageDraft = Omit<PassageEntry, 'w'> & { span?: [number, number] };
+/** Words a passage is found by or shown with, before they are placed in the record's content. */
+interface PassageWords {
+  s?: string;
+  t?: string;
+  x?: string;
+}
+
+/** A passage before its words are placed: its id and kind, its words, and their span in the article text. */
+type PassageDraft = Pick<PassageEntry, 'i' | 'k'> & PassageWords & { span?: [number, number] };
+
+/**
+ * A record's content written piece by piece, remembering where each piece went (UTF-16
+ * offsets), so passages can point at their words once the whole content is known.
+ */
+class ContentWriter {
+  text = '';
+  private readonly placed = new Map<string, [number, number]>();
+
+  /** Appends a piece after `separator`; a piece already written is not written again. */
+  add(piece: string, separator: string): [number, number] {
+    const known = this.placed.get(piece);
+    if (known) return known;
+    if (this.text) this.text += separator;
+    const span: [number, number] = [this.text.length, this.text.length + piece.length];
+    this.text += piece;
+    this.placed.set(piece, span);
+    return span;
+  }
+
+  /** Word positions of the pieces of each passage, for its entry. */
+  spans(words: WordPositions, pieces: PassageWords): Pick<PassageEntry, 's' | 't' | 'x'> {
+    const entry: Pick<PassageEntry, 's' | 't' | 'x'> = {};
+    for (const key of ['s', 't', 'x'] as const) {
+      const span = pieces[key] === undefined ? undefined : this.placed.get(pieces[key]);
+      const range = span && words.range(span[0], span[1]);
+      if (range) entry[key] = range.words;
+    }
+    return entry;
+  }
+}
 
 /**
  * Makes the search records of a site, one article at a time so an archive is never held in
@@ -69,17 +107,32 @@ export class SearchRecords {
    */
   article(article: PublishedArticle): SearchRecord {
     const drafts = this.passages(article);
-    const head = `${article.title}\n\n`;
-    const extras = [...new Set(drafts.flatMap(({ s, t, x }) => [s, t, x]).filter((part): part is string => !!part))];
-    const content = `${head}${article.text.text}\n\n${extras.join('\n')}`;
-    const words = new WordPositions(content);
-    const passages: PassageEntry[] = [];
-    for (const { span, ...entry } of drafts) {
-      const range = span && words.range(head.length + span[0], head.length + span[1]);
-      if (range) passages.push({ ...entry, w: range.words, ...(range.cut ? { c: range.cut } : {}) });
+    const content = new ContentWriter();
+    content.add(article.title, '');
+    const [body] = content.add(article.text.text, '\n\n');
+    let separator = '\n\n';
+    for (const { s, t, x } of drafts) {
+      for (const piece of [s, t, x]) {
+        if (!piece) continue;
+        content.add(piece, separator);
+        separator = '\n';
+      }
     }
-    const speakers = [...new Set(passages.map((passage) => passage.s).filter((name): name is string => !!name))];
-    return this.record(article.path, content, 'article', article.title, article.language, {
+    const words = new WordPositions(content.text);
+    const passages: PassageEntry[] = [];
+    for (const { span, i, k, ...pieces } of drafts) {
+      const range = span && words.range(body + span[0], body + span[1]);
+      if (range)
+        passages.push({
+          i,
+          k,
+          w: range.words,
+          ...(range.cut ? { c: range.cut } : {}),
+          ...content.spans(words, pieces),
+        });
+    }
+    const speakers = [...new Set(drafts.map((draft) => draft.s).filter((name): name is string => !!name))];
+    return this.record(article.path, content.text, 'article', article.title, article.language, {
       date: article.published,
       passages,
       speakers,
@@ -108,26 +161,35 @@ export class SearchRecords {
   /** A claims record: each claim's statement, claimant and context, a passage linked to its card. */
   private claimsRecord(claims: readonly ManifestClaim[], number: number): SearchRecord {
     let content = '';
-    const passages: PassageEntry[] = [];
-    let word = 0;
+    const drafts: { claim: ManifestClaim; claimant: string; span: [number, number] }[] = [];
     for (const claim of claims) {
       const claimant = this.person(claim.claimant, rootUrls.claim(claim.id)).name;
+      // "statement · claimant · context": the claimant's words follow the statement's and a "·".
       const text = sentence(claim.statement, claimant, claim.context);
-      const count = new WordPositions(text).count;
-      const article = this.citedIn.get(claim.id)?.title;
-      passages.push({
-        i: claim.id,
-        k: 'claim',
-        w: [word, count],
-        s: claimant,
-        t: claim.statement,
-        u: rootUrls.claim(claim.id),
-        ...(article ? { a: article } : {}),
-      });
+      drafts.push({ claim, claimant, span: [content.length, content.length + text.length] });
       content += `${text}\n`;
-      word += count;
     }
-    const speakers = [...new Set(passages.map((passage) => passage.s!))];
+    const words = new WordPositions(content);
+    const passages = drafts.flatMap(({ claim, claimant, span }): PassageEntry[] => {
+      const range = words.range(span[0], span[1]);
+      if (!range) return [];
+      const article = this.citedIn.get(claim.id)?.title;
+      const [first] = range.words;
+      const statement = new WordPositions(claim.statement).count;
+      const name = new WordPositions(claimant).count;
+      return [
+        {
+          i: claim.id,
+          k: 'claim',
+          w: range.words,
+          s: [first + statement + 1, name],
+          t: [first, statement],
+          u: rootUrls.claim(claim.id),
+          ...(article ? { a: article } : {}),
+        },
+      ];
+    });
+    const speakers = [...new Set(drafts.map((draft) => draft.claimant))];
     return this.record(`${rootUrls.claims()}#claims-${number}`, content, 'claims', 'Claims', SITE_LANGUAGE, {
       passages,
       speakers,
@@ -196,7 +258,7 @@ export class SearchRecords {
   }
 
   /** The speaker, and for a quote answering someone else's claim: the stance, that claim and its claimant. */
-  private quoteWords(annotation: AnnotationRecord, where: string): Pick<PassageEntry, 's' | 'x'> {
+  private quoteWords(annotation: AnnotationRecord, where: string): Pick<PassageWords, 's' | 'x'> {
     const speaker = this.person(annotation.ref, where).name;
     if (!annotation.response) return { s: speaker };
     return { s: speaker, x: this.responseWords(annotation.response, where) };
@@ -235,7 +297,7 @@ const optional = <K extends string>(key: K, value: string | undefined) =>
   (value?.trim() ? { [key]: value.trim() } : {}) as Partial<Record<K, string>>;
 
 /** What a figure measures, and its value as its card words it when that differs from the text ("Sunday": "October 26, 2025"). */
-function figureWords({ text, about, value, unit }: AnnotationRecord): Pick<PassageEntry, 't' | 'x'> {
+function figureWords({ text, about, value, unit }: AnnotationRecord): Pick<PassageWords, 't' | 'x'> {
   const valueText = value === undefined ? undefined : formatFigureValue(value, unit);
   return { ...optional('t', about), ...optional('x', valueText !== text ? valueText : undefined) };
 }

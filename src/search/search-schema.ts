@@ -55,31 +55,36 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 /** The kinds of passage an article record lists: each is a result of that type. */
 export type PassageType = Extract<ResultType, 'quote' | 'claim' | 'figure'>;
 
+/** `[first word, word count]` in a record's `content` split on whitespace (as Pagefind stores it). */
+export type WordSpan = [number, number];
+
 /**
- * One annotated passage of a record (meta `passages`, a JSON array), as short keys because
- * every result fragment carries them: a thousand articles list 24,000 passages.
+ * One annotated passage of a record (meta `passages`, a JSON array), as short keys and word
+ * positions rather than text, because every result fragment carries them: a thousand
+ * articles list 24,000 passages. Its speaker, statement and further words are written once in
+ * the record's content (so Pagefind finds the record by them) and pointed at from here.
  */
 export interface PassageEntry {
   /** The passage's element id in the article (`#quote-…`), or a claim id in a claims record. */
   i: string;
   k: PassageType;
-  /** `[first word, word count]` in the record's `content` split on whitespace. */
-  w: [number, number];
-  /** Speaker of a quote, claimant of a claim. */
-  s?: string;
-  /** Shown with the passage: a claim's statement, what a figure measures. */
-  t?: string;
-  /** Further words that find it: a figure's value, a claim's context, the claim a quote answers. */
-  x?: string;
-  /** Title of the article citing a claim of a claims record. */
-  a?: string;
-  /** Its own address (from the site root), when not `<record url>#<i>`: a claim's card. */
-  u?: string;
+  /** Its own words. */
+  w: WordSpan;
   /**
    * Characters to drop from the start and end of its words when they run past the passage
    * (`“very` of `“:quote[very …]`), when not zero.
    */
   c?: [number, number];
+  /** Speaker of a quote, claimant of a claim. */
+  s?: WordSpan;
+  /** Shown with the passage: a claim's statement, what a figure measures. */
+  t?: WordSpan;
+  /** Further words that find it: a figure's value, a claim's context, the claim a quote answers. */
+  x?: WordSpan;
+  /** Title of the article citing a claim of a claims record. */
+  a?: string;
+  /** Its own address (from the site root), when not `<record url>#<i>`: a claim's card. */
+  u?: string;
 }
 
 /** Meta keys of every record: `title`, `record` (a {@link RecordKind}), `date`, `passages`. */

@@ -41,16 +41,31 @@ export interface WrittenPassage {
   u?: string;
 }
 
-/** The passages a record lists, each with its own words read back from the content Pagefind stored. */
-export function passagesOf(record: WrittenRecord): WrittenPassage[] {
+type Span = [number, number];
+
+/**
+ * The passages a record lists, each with its own words and its speaker, statement and further
+ * words read back from the content Pagefind stored (the entries point at them by word position).
+ */
+export function passagesOf(record: Pick<WrittenRecord, 'content' | 'meta'>): WrittenPassage[] {
   const words = record.content.split(/\s+/);
-  const entries = JSON.parse(record.meta.passages ?? '[]') as (Omit<WrittenPassage, 'text'> & {
-    w: [number, number];
-    c?: [number, number];
+  const at = ([first, count]: Span) => words.slice(first, first + count).join(' ');
+  const entries = JSON.parse(record.meta.passages ?? '[]') as (Pick<WrittenPassage, 'i' | 'k' | 'a' | 'u'> & {
+    w: Span;
+    c?: Span;
+    s?: Span;
+    t?: Span;
+    x?: Span;
   })[];
-  return entries.map(({ w, c, ...passage }) => {
-    const text = words.slice(w[0], w[0] + w[1]).join(' ');
-    return { ...passage, text: c ? text.slice(c[0], text.length - c[1]) : text };
+  return entries.map(({ w, c, s, t, x, ...passage }) => {
+    const text = at(w);
+    return {
+      ...passage,
+      text: c ? text.slice(c[0], text.length - c[1]) : text,
+      ...(s ? { s: at(s) } : {}),
+      ...(t ? { t: at(t) } : {}),
+      ...(x ? { x: at(x) } : {}),
+    };
   });
 }
 

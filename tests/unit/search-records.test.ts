@@ -4,7 +4,7 @@ import { manifestArticle, siteManifest, type SiteManifest } from '../../src/coll
 import { loadRegistry } from '../../src/content/registry';
 import { publishedArticle, type PublishedArticle } from '../../src/search/published-article';
 import { CLAIMS_PER_RECORD, searchRecords, type RecordSources, type SearchRecord } from '../../src/search/records';
-import type { PassageEntry } from '../../src/search/search-schema';
+import { passagesOf } from '../helpers/pagefind-output';
 import { annotate, PIPELINE_CONTENT } from '../helpers/annotate';
 
 const MDX = [
@@ -25,15 +25,6 @@ async function publishedFixture(): Promise<{
   const pipeline = await annotate(MDX);
   const entry = manifestArticle('fixture', { title: TITLE, published: '2025-10-26' });
   return { article: publishedArticle(entry, pipeline.annotations, pipeline.text), pipeline };
-}
-
-/** A record's passages with the words each covers, as the search page reads them from the stored content. */
-function passagesOf(record: SearchRecord) {
-  const words = record.content.split(/\s+/);
-  return (JSON.parse(record.meta.passages ?? '[]') as PassageEntry[]).map(({ w, c, ...passage }) => {
-    const text = words.slice(w[0], w[0] + w[1]).join(' ');
-    return { ...passage, text: c ? text.slice(c[0], text.length - c[1]) : text };
-  });
 }
 
 const articleRecords = (records: SearchRecord[]) => records.filter((r) => r.meta.record === 'article');

@@ -5,7 +5,7 @@
  * out here, from the words of each passage in the record's stored content.
  */
 import { siteUrls } from '../../lib/urls';
-import { META, type PassageEntry, type ResultType } from '../search-schema';
+import { META, type PassageEntry, type ResultType, type WordSpan } from '../search-schema';
 import { excerptParts, markWords, matchedWords, type TextPart } from './excerpt';
 import type { PagefindResultData } from './pagefind-api';
 import type { SearchState } from './search-state';
@@ -41,10 +41,25 @@ export function queryTerms(query: string): string[] {
 const foldAll = (text: string) => text.split(/\s+/).map(foldWord).filter(Boolean);
 const hasTerm = (words: readonly string[], term: string) => words.some((word) => word.startsWith(term));
 
-/** The passage's own words from the record's content, cut to the passage where a word runs past it. */
-function passageText(contentWords: readonly string[], { w: [first, count], c }: PassageEntry): string {
-  const text = contentWords.slice(first, first + count).join(' ');
-  return c ? text.slice(c[0], text.length - c[1]) : text;
+/** Words of the record's content at a span, as one line of text. */
+const wordsAt = (contentWords: readonly string[], [first, count]: WordSpan) =>
+  contentWords.slice(first, first + count).join(' ');
+
+/** A passage with its words read back from the record's content. */
+interface ReadPassage {
+  entry: PassageEntry;
+  /** Its own words, cut to the passage where a word runs past it. */
+  text: string;
+  speaker?: string;
+  shown?: string;
+  further?: string;
+}
+
+function readPassage(contentWords: readonly string[], entry: PassageEntry): ReadPassage {
+  const words = wordsAt(contentWords, entry.w);
+  const text = entry.c ? words.slice(entry.c[0], words.length - entry.c[1]) : words;
+  const at = (span: WordSpan | undefined) => (span ? wordsAt(contentWords, span) : undefined);
+  return { entry, text, speaker: at(entry.s), shown: at(entry.t), further: at(entry.x) };
 }
 
 /** Words of `text` that start with a search term, as written there (`Deals` for `deal`). */
@@ -68,21 +83,22 @@ interface RecordContext {
   base: string;
 }
 
-function passageHit(passage: PassageEntry, text: string, { data, terms, base }: RecordContext): SearchHit {
-  const words = foundWords(sentence(text, passage.t, passage.x), terms);
-  const url = passage.u ? siteUrls(base).path(passage.u.replace(/^\//, '')) : `${data.url}#${passage.i}`;
-  const article = passage.a ?? (passage.u ? undefined : data.meta[META.title]);
-  const where = { url, words, speaker: passage.s, article };
-  switch (passage.k) {
+function passageHit(passage: ReadPassage, { data, terms, base }: RecordContext): SearchHit {
+  const { entry, text, speaker, shown, further } = passage;
+  const words = foundWords(sentence(text, shown, further), terms);
+  const url = entry.u ? siteUrls(base).path(entry.u.replace(/^\//, '')) : `${data.url}#${entry.i}`;
+  const article = entry.a ?? (entry.u ? undefined : data.meta[META.title]);
+  const where = { url, words, speaker, article };
+  switch (entry.k) {
     case 'quote':
       return { type: 'quote', title: `“${text}”`, ...where };
     case 'claim':
-      return { type: 'claim', title: passage.t ?? text, excerpt: markWords(text, words), ...where };
+      return { type: 'claim', title: shown ?? text, excerpt: markWords(text, words), ...where };
     case 'figure':
       return {
         type: 'figure',
-        title: passage.t ? `${text}: ${passage.t}` : text,
-        excerpt: markWords(sentence(text, passage.t, passage.x), words),
+        title: shown ? `${text}: ${shown}` : text,
+        excerpt: markWords(sentence(text, shown, further), words),
         ...where,
       };
   }
@@ -92,13 +108,14 @@ function passageHit(passage: PassageEntry, text: string, { data, terms, base }: 
 function passageHits(context: RecordContext): SearchHit[] {
   const { data, state, terms } = context;
   const contentWords = data.content.split(/\s+/);
-  const passages = JSON.parse(data.meta[META.passages] ?? '[]') as PassageEntry[];
+  const entries = JSON.parse(data.meta[META.passages] ?? '[]') as PassageEntry[];
   const hits: SearchHit[] = [];
-  for (const passage of passages) {
-    if ((state.type && passage.k !== state.type) || (state.speaker && passage.s !== state.speaker)) continue;
-    const text = passageText(contentWords, passage);
-    const words = foldAll(sentence(text, passage.s, passage.t, passage.x));
-    if (terms.every((term) => hasTerm(words, term))) hits.push(passageHit(passage, text, context));
+  for (const entry of entries) {
+    if (state.type && entry.k !== state.type) continue;
+    const passage = readPassage(contentWords, entry);
+    if (state.speaker && passage.speaker !== state.speaker) continue;
+    const words = foldAll(sentence(passage.text, passage.speaker, passage.shown, passage.further));
+    if (terms.every((term) => hasTerm(words, term))) hits.push(passageHit(passage, context));
   }
   return hits;
 }

@@ -3,6 +3,11 @@ import type { SearchHit } from './passage-hits';
 
 /** Records fetched at once: a few small requests in flight, not a thousand. */
 const FETCH_BATCH = 3;
+/**
+ * Records read at most per page of results: when few passages of the matching articles are
+ * of the chosen type or speaker, a page stops here instead of reading the whole archive.
+ */
+export const RECORDS_PER_PAGE = 24;
 
 /**
  * The results of one search, read progressively: Pagefind ranks whole records (articles,
@@ -40,9 +45,15 @@ export class ResultStream {
     return this.ready.length > 0 || !this.complete;
   }
 
-  /** The next `count` results (fewer at the end), each passage once. */
+  /** How many records have been read. */
+  get read(): number {
+    return this.next;
+  }
+
+  /** The next `count` results (fewer at the end, or after {@link RECORDS_PER_PAGE} records), each passage once. */
   async take(count: number): Promise<SearchHit[]> {
-    while (this.ready.length < count && !this.complete) {
+    const stop = this.next + RECORDS_PER_PAGE;
+    while (this.ready.length < count && !this.complete && this.next < stop) {
       const batch = this.records.slice(this.next, this.next + FETCH_BATCH);
       this.next += batch.length;
       for (const data of await Promise.all(batch.map((load) => load()))) {

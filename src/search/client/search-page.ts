@@ -111,10 +111,15 @@ function noResultsMessage(state: SearchState): string {
 /** Said when the index cannot load or a fetch fails: what is saved on the device may still be searched. */
 const UNAVAILABLE_MESSAGE = 'Search needs the network for results beyond what is saved.';
 
-/** "First 10 quotes for “deal”, from 212 matching articles and cards." while more may follow. */
-function describeSoFar(state: SearchState, count: number, records: number): string {
-  const exact = describe(state, count).slice(0, -1);
-  return `First ${exact}, from ${records} matching ${records === 1 ? 'article or card' : 'articles and cards'}.`;
+/**
+ * While matching records remain unread: "First 10 quotes for “deal”, from 212 matching
+ * articles and cards.", or "No quotes for “deal” in the first 24 of 212 matching articles and
+ * cards yet." when the records read so far held none.
+ */
+function describeSoFar(state: SearchState, count: number, read: number, records: number): string {
+  if (count > 0) return `First ${describe(state, count).slice(0, -1)}, from ${records} matching articles and cards.`;
+  const none = describe(state, 0).replace(/^0 /, 'No ').slice(0, -1);
+  return `${none} in the first ${read} of ${records} matching articles and cards yet.`;
 }
 
 class SearchPage {
@@ -296,10 +301,12 @@ class SearchPage {
     this.ui.results.append(...items);
     this.shown += items.length;
     this.ui.more.hidden = !stream.hasMore;
-    if (this.shown === 0) this.setStatus(noResultsMessage(this.state), 'empty');
     // Announced once the results are on the page; exact once every matching record is read.
-    else if (stream.complete) this.setStatus(describe(this.state, this.shown + stream.pending));
-    else this.setStatus(describeSoFar(this.state, this.shown, stream.recordCount));
+    if (stream.complete) {
+      const total = this.shown + stream.pending;
+      if (total === 0) this.setStatus(noResultsMessage(this.state), 'empty');
+      else this.setStatus(describe(this.state, total));
+    } else this.setStatus(describeSoFar(this.state, this.shown, stream.read, stream.recordCount));
     if (fromButton) items[0]?.querySelector('a')?.focus();
   }
 }
