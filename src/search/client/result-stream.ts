@@ -7,7 +7,7 @@ const FETCH_BATCH = 3;
  * Records read at most per page of results: when few passages of the matching articles are
  * of the chosen type or speaker, a page stops here instead of reading the whole archive.
  */
-export const RECORDS_PER_PAGE = 24;
+export const RECORDS_PER_PAGE = 12;
 
 /**
  * The results of one search, read progressively: Pagefind ranks whole records (articles,
@@ -50,10 +50,14 @@ export class ResultStream {
     return this.next;
   }
 
-  /** The next `count` results (fewer at the end, or after {@link RECORDS_PER_PAGE} records), each passage once. */
-  async take(count: number): Promise<SearchHit[]> {
+  /**
+   * Up to `count` next results, each passage once: records are read until `enough` results
+   * are in hand (all of them by default), every record has been read, or
+   * {@link RECORDS_PER_PAGE} more have been read.
+   */
+  async take(count: number, enough = count): Promise<SearchHit[]> {
     const stop = this.next + RECORDS_PER_PAGE;
-    while (this.ready.length < count && !this.complete && this.next < stop) {
+    while (this.ready.length < enough && !this.complete && this.next < stop) {
       const batch = this.records.slice(this.next, this.next + FETCH_BATCH);
       this.next += batch.length;
       for (const data of await Promise.all(batch.map((load) => load()))) {

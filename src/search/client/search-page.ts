@@ -22,6 +22,12 @@ import {
 } from './search-state';
 
 const PAGE_SIZE = 10;
+/**
+ * Results that end a page's reading of records: every further record costs a fragment
+ * download, so a page shows what the records read so far hold (up to {@link PAGE_SIZE}) once
+ * there are this many.
+ */
+const ENOUGH_TO_SHOW = 5;
 const TYPING_DELAY_MS = 250;
 
 interface Elements {
@@ -295,7 +301,7 @@ class SearchPage {
   private async showMore(fromButton: boolean, run = this.run): Promise<void> {
     const stream = this.stream;
     if (!stream) return;
-    const hits = await stream.take(PAGE_SIZE);
+    const hits = await stream.take(PAGE_SIZE, ENOUGH_TO_SHOW);
     if (run !== this.run) return;
     const items = hits.map(resultItem);
     this.ui.results.append(...items);
