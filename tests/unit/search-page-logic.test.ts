@@ -14,6 +14,7 @@ import { manifestArticle, siteManifest } from '../../src/collections/site-manife
 import { loadRegistry } from '../../src/content/registry';
 import { publishedArticle } from '../../src/search/published-article';
 import { searchRecords, type SearchRecord } from '../../src/search/records';
+import { RECORDS_PER_PAGE, ResultStream } from '../../src/search/client/result-stream';
 import { annotate, PIPELINE_CONTENT } from '../helpers/annotate';
 
 describe('search state in the URL', () => {
@@ -203,5 +204,51 @@ describe('excerpts and highlighting', () => {
       '/news/articles/x/?highlight=want&highlight=deal#quote-a',
     );
     expect(resultHref('/people/a/', [], 'http://127.0.0.1:8080')).toBe('/people/a/');
+  });
+});
+
+describe('reading results progressively', () => {
+  /** `records` fake records, each giving `perRecord` results; counts the records read. */
+  function stream(records: number, perRecord: number) {
+    let read = 0;
+    const loaders = Array.from({ length: records }, (_, n) => async () => {
+      read++;
+      return { url: `/r${n}/`, content: '', excerpt: '', meta: {}, filters: {} } as PagefindResultData;
+    });
+    const hits = (data: PagefindResultData): SearchHit[] =>
+      Array.from({ length: perRecord }, (_, k) => ({ type: 'quote', url: `${data.url}#${k}`, title: '', words: [] }));
+    return { results: new ResultStream(loaders, hits), read: () => read };
+  }
+
+  it('reads records a few at a time until enough results are in hand, and keeps the rest for later', async () => {
+    const { results, read } = stream(100, 2);
+    expect((await results.take(10, 5)).map((hit) => hit.url)).toEqual([
+      '/r0/#0',
+      '/r0/#1',
+      '/r1/#0',
+      '/r1/#1',
+      '/r2/#0',
+      '/r2/#1',
+    ]);
+    expect(read()).toBe(3);
+    expect(results.complete).toBe(false);
+    expect(await results.take(10)).toHaveLength(10);
+    expect(read()).toBe(9);
+  });
+
+  it('stops after a dozen records when they hold nothing, so a rare type never reads the archive', async () => {
+    const { results, read } = stream(1000, 0);
+    expect(await results.take(10, 5)).toEqual([]);
+    expect(read()).toBe(RECORDS_PER_PAGE);
+    expect(results.hasMore).toBe(true);
+  });
+
+  it('lists a passage once, and says when every record is read', async () => {
+    const { results } = stream(2, 3);
+    const loaders = [0, 1].map(() => async () => ({ url: '/same/', content: '', excerpt: '', meta: {}, filters: {} }));
+    const same = new ResultStream(loaders, (data) => [{ type: 'article', url: data.url, title: '', words: [] }]);
+    expect(await same.take(10)).toHaveLength(1);
+    expect(await results.take(10)).toHaveLength(6);
+    expect(results.complete && !results.hasMore).toBe(true);
   });
 });
