@@ -214,7 +214,10 @@ export class SearchRecords {
         ...(date ? { [META.date]: date } : {}),
         ...(passages ? { [META.passages]: JSON.stringify(passages) } : {}),
       },
-      filters: { [FILTER.record]: [kind], ...(speakers.length ? { [FILTER.speaker]: speakers } : {}) },
+      filters: {
+        ...(kind === 'article' ? {} : { [FILTER.card]: [kind] }),
+        ...(speakers.length ? { [FILTER.speaker]: speakers } : {}),
+      },
     };
   }
 

@@ -32,8 +32,12 @@ export const FILTER = {
    * a claims record. Narrowed to the passages themselves on the page.
    */
   speaker: 'speaker',
-  /** What a record stands for: `article`, `person` or `claims` (see {@link RECORD_KINDS}). */
-  record: 'record',
+  /**
+   * The card a record stands for: `person`, or `claims` (see {@link RECORD_KINDS}). Articles have
+   * none, so the filter's data stays as small as the number of people and claims records; a
+   * type excludes the records that cannot hold it (`not`).
+   */
+  card: 'card',
 } as const;
 
 /** Query parameters of `/search/?q=deal&type=quote&speaker=Donald%20Trump`. */
@@ -46,8 +50,9 @@ export const SEARCH_PARAMS = { query: 'q', type: 'type', speaker: FILTER.speaker
 export const HIGHLIGHT_PARAM = 'highlight';
 
 /**
- * What a Pagefind record stands for (meta `record`, filter `record`): an article with its
- * passages, a person's card, or a group of claims no article states (each linking to its card).
+ * What a Pagefind record stands for (meta `record`; filter `card` for the last two): an article
+ * with its passages, a person's card, or a group of claims no article states (each linking to
+ * its card).
  */
 export const RECORD_KINDS = ['article', 'person', 'claims'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

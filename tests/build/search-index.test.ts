@@ -7,6 +7,7 @@ import { serveWithNginx, type StaticHost } from '../helpers/nginx';
 import { searchWrittenIndex } from '../helpers/pagefind-node';
 import { passagesOf, readPrecacheManifest, readWrittenRecords, type WrittenRecord } from '../helpers/pagefind-output';
 import { recordHits } from '../../src/search/client/passage-hits';
+import { pagefindFilters } from '../../src/search/client/search-state';
 
 const ARTICLE = '/articles/us-china-trade-framework/';
 const TITLE = 'Bessent says U.S. and China reached a framework to avert 100 percent tariffs';
@@ -58,7 +59,7 @@ describe('the search index of the published site', () => {
       text: 'They want to make a deal and we want to make a deal',
       s: 'Donald Trump',
     });
-    expect(articleRecord().filters.record).toEqual(['article']);
+    expect(articleRecord().filters.card).toBeUndefined();
     expect(articleRecord().filters.speaker).toEqual(expect.arrayContaining(['Donald Trump', 'Scott Bessent']));
     expect(articleRecord().meta).toMatchObject({ title: TITLE, record: 'article' });
     expect(Object.keys(articleRecord().meta).sort()).toEqual(['date', 'passages', 'record', 'title']);
@@ -89,7 +90,7 @@ describe('the search index of the published site', () => {
         .map((id) => `/people/${id}/`),
     );
     expect(records.find((r) => r.url === '/people/he-lifeng/')!).toMatchObject({
-      filters: { record: ['person'] },
+      filters: { card: ['person'] },
       content: expect.stringContaining('Vice Premier'),
     });
   });
@@ -130,10 +131,16 @@ describe('searching the written index with Pagefind’s own API', () => {
   afterAll(() => host?.stop());
 
   it('finds Trump’s quote in its article by its words, at a URL under the base path', async () => {
-    const [deal, bessent] = await searchWrittenIndex(siteDir('seed-news'), `${host.url}pagefind/`, [
+    const [deal, bessent, quotes, people] = await searchWrittenIndex(siteDir('seed-news'), `${host.url}pagefind/`, [
       { term: 'want to make a deal' },
       { term: null, filters: { speaker: 'Scott Bessent' } },
+      { term: 'deal', filters: pagefindFilters({ query: 'deal', type: 'quote' }) },
+      { term: 'trump', filters: pagefindFilters({ query: 'trump', type: 'person' }) },
     ]);
+    // A type leaves out the cards that cannot hold it; a search of everything finds them too.
+    expect(quotes!.results.map((r) => r.meta.record)).toEqual(['article']);
+    expect(people!.results.map((r) => r.url)).toContain(`${host.url}people/donald-trump/`);
+    expect(new Set(people!.results.map((r) => r.meta.record))).toEqual(new Set(['person']));
     const found = deal!.results[0]!;
     expect(found.url).toBe(`${host.url}articles/us-china-trade-framework/`);
     const hits = recordHits(found, { query: 'want to make a deal', type: 'quote' }, '/news/');

@@ -45,23 +45,22 @@ describe('search state in the URL', () => {
     expect(state.query).toBe(q);
   });
 
-  it('names no filter for words with or without a type, so a search downloads no filter data', () => {
+  it('names no filter for a search of everything, so it downloads no filter data', () => {
     expect(pagefindFilters({ query: 'deal' })).toEqual({});
-    expect(pagefindFilters({ query: 'deal', type: 'quote' })).toEqual({});
-    expect(pagefindFilters({ query: 'deal', type: 'claim' })).toEqual({});
+    expect(hasSearch({ query: '' })).toBe(false);
+    expect(hasSearch({ query: '', speaker: 'Donald Trump' })).toBe(true);
   });
 
-  it('narrows to the records a speaker speaks in, or that can hold a type when listing without words', () => {
+  it('narrows to the records a speaker speaks in, or leaves out the cards that cannot hold a type', () => {
     expect(pagefindFilters({ query: '', type: 'quote', speaker: 'Donald Trump' })).toEqual({
       speaker: 'Donald Trump',
     });
     expect(pagefindFilters({ query: 'deal', speaker: 'Donald Trump' })).toEqual({ speaker: 'Donald Trump' });
-    expect(pagefindFilters({ query: '', type: 'quote' })).toEqual({ record: { any: ['article'] } });
-    expect(pagefindFilters({ query: '', type: 'claim' })).toEqual({ record: { any: ['article', 'claims'] } });
-    // People are their own records: a filter on the few of them spares loading every article.
-    expect(pagefindFilters({ query: 'trump', type: 'person' })).toEqual({ record: { any: ['person'] } });
-    expect(hasSearch({ query: '' })).toBe(false);
-    expect(hasSearch({ query: '', speaker: 'Donald Trump' })).toBe(true);
+    // Only people and claims records have a `card`: its data stays small however many articles there are.
+    expect(pagefindFilters({ query: 'deal', type: 'quote' })).toEqual({ not: { card: { any: ['person', 'claims'] } } });
+    expect(pagefindFilters({ query: '', type: 'figure' })).toEqual({ not: { card: { any: ['person', 'claims'] } } });
+    expect(pagefindFilters({ query: 'deal', type: 'claim' })).toEqual({ not: { card: { any: ['person'] } } });
+    expect(pagefindFilters({ query: 'trump', type: 'person' })).toEqual({ card: 'person' });
   });
 });
 

@@ -110,7 +110,7 @@ describe('search records', () => {
       // Cited by a quote only: the claims record links it to its card.
       ['claims', '/claims/#claims-1'],
     ]);
-    expect(records.map((r) => r.filters.record)).toEqual([['article'], ['person'], ['person'], ['claims']]);
+    expect(records.map((r) => r.filters.card)).toEqual([undefined, ['person'], ['person'], ['claims']]);
   });
 
   it('keeps the article’s title and text as its content, and the words that find a passage after them', async () => {
@@ -148,7 +148,7 @@ describe('search records', () => {
     expect(passagesOf(record!).find((p) => p.i === 'quote-very-substantial-framework')!.text).toBe(
       'very substantial framework',
     );
-    expect(record!.filters).toEqual({ record: ['article'], speaker: ['Scott Bessent', 'Donald Trump'] });
+    expect(record!.filters).toEqual({ speaker: ['Scott Bessent', 'Donald Trump'] });
   });
 
   it('finds a quote that answers someone else’s claim by that claim too', async () => {
@@ -190,7 +190,7 @@ describe('search records', () => {
     const { article } = await publishedFixture();
     const sources = manifest();
     const claims = searchRecords([article], sources).find((r) => r.meta.record === 'claims')!;
-    expect(claims.filters).toEqual({ record: ['claims'], speaker: ['Donald Trump'] });
+    expect(claims.filters).toEqual({ card: ['claims'], speaker: ['Donald Trump'] });
     expect(passagesOf(claims)).toEqual([
       {
         i: 'both-sides-want-a-deal',
@@ -230,7 +230,7 @@ describe('search records', () => {
       content: 'Donald Trump · President of the United States · Trump · President of the United States.',
       language: 'en',
       meta: { title: 'Donald Trump', record: 'person' },
-      filters: { record: ['person'] },
+      filters: { card: ['person'] },
     });
   });
 

@@ -1,17 +1,17 @@
 import { siteUrls } from '../../lib/urls';
-import type { PagefindFilter } from './search-state';
+import type { PagefindFilters } from './search-state';
 
 /** The part of Pagefind's browser API (`/pagefind/pagefind.js`) the search page uses. */
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   /** `null` as the term lists everything the filters match. */
-  search(term: string | null, options?: { filters?: Record<string, PagefindFilter> }): Promise<PagefindResponse>;
+  search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindResponse>;
   /**
    * Downloads what `search(term, options)` would need (the index chunks of its words and the
    * data of the filters it names) without searching; `null` as the term loads filters only.
    */
-  preload(term: string | null, options?: { filters?: Record<string, PagefindFilter> }): Promise<void>;
+  preload(term: string | null, options?: { filters?: PagefindFilters }): Promise<void>;
 }
 
 export interface PagefindResponse {

@@ -46,28 +46,31 @@ export function sameSearchState(a: SearchState, b: SearchState): boolean {
 
 /** A Pagefind filter value: one value, or any of several. */
 export type PagefindFilter = string | { any: string[] };
+/** Pagefind's `filters` option: filter name → value, or `not` → filters a record must not match. */
+export interface PagefindFilters {
+  [name: string]: PagefindFilter | PagefindFilters;
+}
 
-/** The records that can hold results of a type: people are their own records, the rest are passages. */
-const RECORDS_OF_TYPE: Record<ResultType, RecordKind[]> = {
-  article: ['article'],
-  quote: ['article'],
-  figure: ['article'],
-  claim: ['article', 'claims'],
-  person: ['person'],
+/** Cards that cannot hold a result of each type (an article holds every type but people). */
+const CARDS_WITHOUT: Record<Exclude<ResultType, 'person'>, Exclude<RecordKind, 'article'>[]> = {
+  article: ['person', 'claims'],
+  quote: ['person', 'claims'],
+  figure: ['person', 'claims'],
+  claim: ['person'],
 };
 
 /**
- * Pagefind's `filters` option for a state. Types are told apart on the page, not by a filter
- * (each article holds passages of every type), so a search with words names no filter and
- * downloads no filter data; a speaker narrows to the records they speak in, and a listing
- * without words, or of people, names the kinds of record that can hold the type.
+ * Pagefind's `filters` option for a state. Types are told apart on the page (each article
+ * holds passages of every type), so a search of everything names no filter and downloads no
+ * filter data; a speaker narrows to the records they speak in (articles and claims records);
+ * a type leaves out the person and claims records that cannot hold it, with a filter whose
+ * data lists those few records only.
  */
-export function pagefindFilters(state: SearchState): Record<string, PagefindFilter> {
-  const filters: Record<string, PagefindFilter> = {};
-  if (state.speaker) filters[FILTER.speaker] = state.speaker;
-  else if (state.type && (!state.query || state.type === 'person'))
-    filters[FILTER.record] = { any: RECORDS_OF_TYPE[state.type] };
-  return filters;
+export function pagefindFilters(state: SearchState): PagefindFilters {
+  if (state.speaker) return { [FILTER.speaker]: state.speaker };
+  if (!state.type) return {};
+  if (state.type === 'person') return { [FILTER.card]: 'person' };
+  return { not: { [FILTER.card]: { any: CARDS_WITHOUT[state.type] } } };
 }
 
 /** Whether there is anything to search: words, or a filter to list everything it matches. */
