@@ -131,14 +131,14 @@ describe('searching the written index with Pagefind’s own API', () => {
   afterAll(() => host?.stop());
 
   it('finds Trump’s quote in its article by its words, at a URL under the base path', async () => {
-    const [deal, bessent, quotes, people] = await searchWrittenIndex(siteDir('seed-news'), `${host.url}pagefind/`, [
+    const [deal, bessent, typed, people] = await searchWrittenIndex(siteDir('seed-news'), `${host.url}pagefind/`, [
       { term: 'want to make a deal' },
       { term: null, filters: { speaker: 'Scott Bessent' } },
       { term: 'deal', filters: pagefindFilters({ query: 'deal', type: 'quote' }) },
       { term: 'trump', filters: pagefindFilters({ query: 'trump', type: 'person' }) },
     ]);
     // A type leaves out the cards that cannot hold it; a search of everything finds them too.
-    expect(quotes!.results.map((r) => r.meta.record)).toEqual(['article']);
+    expect(typed!.results.map((r) => r.meta.record)).toEqual(['article']);
     expect(people!.results.map((r) => r.url)).toContain(`${host.url}people/donald-trump/`);
     expect(new Set(people!.results.map((r) => r.meta.record))).toEqual(new Set(['person']));
     const found = deal!.results[0]!;
