@@ -7,9 +7,12 @@ export interface SearchIntegrationOptions {
   renderedDir: string;
 }
 
+const count = new Intl.NumberFormat('en');
+
 /**
- * Writes the Pagefind bundle (`/pagefind/`) after every build. A Pagefind error fails the
- * build. List it before the offline integration, which precaches the bundle.
+ * Writes the Pagefind bundle (`/pagefind/`) after every build, saying how far it got every
+ * thousand articles. A Pagefind error fails the build. List it before the offline
+ * integration, which precaches the bundle.
  */
 export default function searchIntegration({ renderedDir }: SearchIntegrationOptions): AstroIntegration {
   return {
@@ -17,9 +20,14 @@ export default function searchIntegration({ renderedDir }: SearchIntegrationOpti
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const summary = await buildSearchIndex({ outDir: fileURLToPath(dir), renderedDir });
+        const summary = await buildSearchIndex({
+          outDir: fileURLToPath(dir),
+          renderedDir,
+          onProgress: (indexed, total) =>
+            logger.info(`Indexed ${count.format(indexed)} of ${count.format(total)} articles…`),
+        });
         logger.info(
-          `Indexed ${summary.articles} articles and ${summary.records} quotes, claims, figures and people in ${Math.round(performance.now() - started)} ms.`,
+          `Indexed ${summary.articles} articles in ${summary.records} search records (articles with their quotes, claims and figures; people; claims no article states) in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },

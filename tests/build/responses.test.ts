@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteDir } from '../helpers/build-site';
 import { attr, readPage, select, selectAll, toText } from '../helpers/html';
-import { readWrittenRecords } from '../helpers/pagefind-output';
+import { passagesOf, readWrittenRecords } from '../helpers/pagefind-output';
 
 // In the second site, Mayor Okafor disputes Tomás Lindqvist's claim that the bike lanes
 // halved crashes: `:quote[…]{#city-counts by=amara-okafor disputes=lanes-cut-crashes}`.
@@ -61,8 +61,11 @@ describe('a quote that disputes someone else’s claim, on the built site', () =
   });
 
   it('finds the response in search by the claim it answers', () => {
-    const record = readWrittenRecords(second).find((r) => r.url === `${ARTICLE}#city-counts`)!;
-    expect(record.meta).toMatchObject({ speaker: 'Amara Okafor', responds_to: STATEMENT, stance: 'Disputes' });
+    const record = readWrittenRecords(second).find((r) => r.url === ARTICLE)!;
+    const quote = passagesOf(record).find((p) => p.i === 'city-counts')!;
+    expect(quote).toMatchObject({ k: 'quote', s: 'Amara Okafor' });
+    expect(quote.x).toBe(`Disputes the claim · ${STATEMENT} · Tomás Lindqvist`);
+    // Pagefind finds the article by those words too.
     expect(record.content).toContain(`Disputes the claim · ${STATEMENT} · Tomás Lindqvist`);
   });
 });

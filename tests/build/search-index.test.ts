@@ -2,44 +2,86 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDir } from '../helpers/build-site';
-import { attr, listPages, readPage, select, selectAll } from '../helpers/html';
+import { attr, listPages, readPage, select, selectAll, toText } from '../helpers/html';
 import { serveWithNginx, type StaticHost } from '../helpers/nginx';
 import { searchWrittenIndex } from '../helpers/pagefind-node';
-import { readPrecacheManifest, readWrittenRecords, type WrittenRecord } from '../helpers/pagefind-output';
+import { passagesOf, readPrecacheManifest, readWrittenRecords, type WrittenRecord } from '../helpers/pagefind-output';
+import { recordHits } from '../../src/search/client/passage-hits';
+import { pagefindFilters } from '../../src/search/client/search-state';
 
 const ARTICLE = '/articles/us-china-trade-framework/';
 const TITLE = 'Bessent says U.S. and China reached a framework to avert 100 percent tariffs';
-const typeOf = (record: WrittenRecord) => record.filters.type?.[0];
+const kindOf = (record: WrittenRecord) => record.meta.record;
 
 describe('the search index of the published site', () => {
   const records = readWrittenRecords(siteDir('seed'));
   const article = readPage(siteDir('seed'), ARTICLE);
   const inArticle = (kind: string) => selectAll(`.article__body [data-annotation="${kind}"]`, article);
+  const articleRecord = () => records.find((r) => r.url === ARTICLE)!;
 
-  it('has a record for every quote and figure at its passage, every claim at the passage stating it, every person at their card', () => {
+  it('indexes each article once, as one record, and no other page', () => {
+    const articles = listPages(siteDir('seed')).filter(
+      (page) => page.startsWith('/articles/') && page !== '/articles/',
+    );
+    expect(records.filter((r) => kindOf(r) === 'article').map((r) => r.url)).toEqual(articles.sort());
+    const urls = records.map((r) => r.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    // Pages are not read from disk: the article's record is its only entry.
+    expect(urls.filter((url) => url.startsWith(ARTICLE))).toEqual([ARTICLE]);
+    for (const listing of ['/', '/quotes/', '/search/', '/404.html']) expect(urls).not.toContain(listing);
+  });
+
+  it('lists every quote and figure of the article and each claim it states as a passage, in reading order', () => {
+    const passages = passagesOf(articleRecord());
     for (const kind of ['quote', 'figure']) {
       const ids = inArticle(kind).map((el) => attr(el, 'id'));
-      const urls = records.filter((r) => typeOf(r) === kind).map((r) => r.url);
-      expect(urls.sort(), kind).toEqual(ids.map((id) => `${ARTICLE}#${id}`).sort());
+      expect(
+        passages.filter((p) => p.k === kind).map((p) => p.i),
+        kind,
+      ).toEqual(ids);
     }
-    // One per claim: at the first passage that states it, or else at its card.
     const stating = new Map<string, string>();
     for (const el of inArticle('claim'))
       if (!stating.has(attr(el, 'dataRef')!)) stating.set(attr(el, 'dataRef')!, attr(el, 'id')!);
-    const claimIds = fs
-      .readdirSync(path.join(siteDir('seed'), 'claims'))
-      .filter((id) => id !== 'index.html')
-      .sort();
-    expect(stating.size).toBeGreaterThan(0);
-    expect(stating.size).toBeLessThan(claimIds.length);
-    expect(
-      records
-        .filter((r) => typeOf(r) === 'claim')
-        .map((r) => r.url)
-        .sort(),
-    ).toEqual(claimIds.map((id) => (stating.has(id) ? `${ARTICLE}#${stating.get(id)}` : `/claims/${id}/`)).sort());
-    // One per person, not one per mention or article.
-    const people = records.filter((r) => typeOf(r) === 'person');
+    expect(passages.filter((p) => p.k === 'claim').map((p) => p.i)).toEqual([...stating.values()]);
+    // Each passage's words are the words of its element on the page.
+    for (const passage of passages) {
+      const onPage = select(`#${passage.i}`, article)!;
+      expect(passage.text, passage.i).toBe(toText(onPage).replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it('gives Trump’s quote its speaker, and the article the speakers it quotes as its `speaker` filter', () => {
+    const quote = passagesOf(articleRecord()).find((p) => p.i === 'quote-they-want-to-make-a-deal');
+    expect(quote).toEqual({
+      i: 'quote-they-want-to-make-a-deal',
+      k: 'quote',
+      text: 'They want to make a deal and we want to make a deal',
+      s: 'Donald Trump',
+    });
+    expect(articleRecord().filters.card).toBeUndefined();
+    expect(articleRecord().filters.speaker).toEqual(expect.arrayContaining(['Donald Trump', 'Scott Bessent']));
+    expect(articleRecord().meta).toMatchObject({ title: TITLE, record: 'article' });
+    expect(Object.keys(articleRecord().meta).sort()).toEqual(['date', 'passages', 'record', 'title']);
+  });
+
+  it('credits each stated claim to its claimant and leaves figures without a speaker', () => {
+    const passages = passagesOf(articleRecord());
+    expect(passages.find((p) => p.i === 'claim-framework-avoids-tariffs')!.s).toBe('Scott Bessent');
+    for (const claim of passages.filter((p) => p.k === 'claim')) expect(claim.t, claim.i).toBeTruthy();
+    for (const figure of passages.filter((p) => p.k === 'figure')) expect(figure.s, figure.i).toBeUndefined();
+  });
+
+  it('indexes the article’s words without page chrome or cards, and card pages only through records', () => {
+    const page = articleRecord();
+    expect(page.content.startsWith(`${TITLE} `)).toBe(true);
+    expect(page.content).toContain('They want to make a deal and we want to make a deal');
+    for (const chrome of ['Skip to content', 'The Annotated Wire', 'Open the claim card', 'opens a card']) {
+      expect(page.content, chrome).not.toContain(chrome);
+    }
+    expect(records.filter((r) => r.content.includes('Claimed by'))).toEqual([]);
+    // One record per person, not one per mention or article.
+    const people = records.filter((r) => kindOf(r) === 'person');
     expect(people.map((r) => r.url)).toEqual(
       fs
         .readdirSync(path.join(siteDir('seed'), 'people'))
@@ -47,64 +89,26 @@ describe('the search index of the published site', () => {
         .sort()
         .map((id) => `/people/${id}/`),
     );
-    expect(people.map((r) => r.meta.title).sort()).toEqual([
-      'Donald Trump',
-      'He Lifeng',
-      'Jameson Greer',
-      'Li Chenggang',
-      'Scott Bessent',
-      'Xi Jinping',
-    ]);
-  });
-
-  it('gives Trump’s quote its type, speaker and article, as filters and as meta', () => {
-    const quote = records.find((r) => r.url === `${ARTICLE}#quote-they-want-to-make-a-deal`);
-    expect(quote).toMatchObject({
-      content: '“They want to make a deal and we want to make a deal” — Donald Trump',
-      filters: { type: ['quote'], speaker: ['Donald Trump'], article: [TITLE] },
-      meta: { title: '“They want to make a deal and we want to make a deal”', speaker: 'Donald Trump', article: TITLE },
-    });
-    expect(Object.keys(quote!.meta).sort()).toEqual(['article', 'speaker', 'title']);
-  });
-
-  it('credits each claim to its claimant and leaves figures and people without a speaker', () => {
-    const claims = records.filter((r) => typeOf(r) === 'claim');
-    expect(claims.length).toBeGreaterThan(0);
-    for (const claim of claims) expect(claim.filters.speaker, claim.url).toHaveLength(1);
-    for (const record of records.filter((r) => typeOf(r) === 'figure' || typeOf(r) === 'person')) {
-      expect(record.filters.speaker, record.url).toBeUndefined();
-    }
-    expect(records.find((r) => r.url === `${ARTICLE}#claim-framework-avoids-tariffs`)!.filters.speaker).toEqual([
-      'Scott Bessent',
-    ]);
-  });
-
-  it('indexes the article page itself, without page chrome or cards, and card pages only through their records', () => {
-    const page = records.find((r) => r.url === ARTICLE)!;
-    expect(page.filters).toEqual({ type: ['article'], article: [TITLE] });
-    expect(page.meta.title).toBe(TITLE);
-    expect(page.content).toContain('They want to make a deal and we want to make a deal');
-    for (const chrome of ['Skip to content', 'The Annotated Wire', 'Open the claim card', 'opens a card']) {
-      expect(page.content, chrome).not.toContain(chrome);
-    }
-    // Each card is one result: its record, not its page as well.
-    const cards = records.filter((r) => /^\/(people|claims)\/[^#]+\/$/.test(r.url)).map((r) => r.url);
-    expect(new Set(cards).size).toBe(cards.length);
-    expect(records.filter((r) => r.content.includes('Claimed by'))).toEqual([]);
-    const claimCard = records.find((r) => r.url === '/claims/both-sides-want-a-deal/')!;
-    expect(claimCard).toMatchObject({
-      filters: { type: ['claim'], speaker: ['Donald Trump'], article: [TITLE] },
-      meta: { title: 'Both the United States and China want to reach a trade deal.' },
-    });
     expect(records.find((r) => r.url === '/people/he-lifeng/')!).toMatchObject({
-      filters: { type: ['person'] },
+      filters: { card: ['person'] },
       content: expect.stringContaining('Vice Premier'),
     });
   });
 
-  it('leaves lists and the search page itself out of the index', () => {
-    const urls = records.map((r) => r.url);
-    for (const listing of ['/', '/quotes/', '/search/', '/404.html']) expect(urls).not.toContain(listing);
+  it('keeps each claim no article states in a claims record, linked to its card', () => {
+    const claimIds = fs
+      .readdirSync(path.join(siteDir('seed'), 'claims'))
+      .filter((id) => id !== 'index.html')
+      .sort();
+    const stated = new Set(inArticle('claim').map((el) => attr(el, 'dataRef')!));
+    const grouped = records.filter((r) => kindOf(r) === 'claims').flatMap(passagesOf);
+    expect(grouped.map((p) => p.i).sort()).toEqual(claimIds.filter((id) => !stated.has(id)));
+    expect(grouped.find((p) => p.i === 'both-sides-want-a-deal')).toMatchObject({
+      u: '/claims/both-sides-want-a-deal/',
+      t: 'Both the United States and China want to reach a trade deal.',
+      s: 'Donald Trump',
+      a: TITLE,
+    });
   });
 
   it('writes record URLs from the site root under BASE_PATH too: Pagefind adds the base path', () => {
@@ -114,7 +118,7 @@ describe('the search index of the published site', () => {
 
   it('indexes a second site with its own people and claims', () => {
     const second = readWrittenRecords(siteDir('second'));
-    expect(second.some((r) => typeOf(r) === 'quote')).toBe(true);
+    expect(second.flatMap(passagesOf).some((p) => p.k === 'quote')).toBe(true);
     expect(second.every((r) => !r.url.startsWith(ARTICLE))).toBe(true);
   });
 });
@@ -126,20 +130,36 @@ describe('searching the written index with Pagefind’s own API', () => {
   });
   afterAll(() => host?.stop());
 
-  it('finds Trump’s quote by its words and type, at a URL under the base path', async () => {
-    const [quotes, bessent] = await searchWrittenIndex(siteDir('seed-news'), `${host.url}pagefind/`, [
-      { term: 'want to make a deal', filters: { type: 'quote' } },
-      { term: null, filters: { speaker: 'Scott Bessent', type: 'quote' } },
+  it('finds Trump’s quote in its article by its words, at a URL under the base path', async () => {
+    const [deal, bessent, typed, people] = await searchWrittenIndex(siteDir('seed-news'), `${host.url}pagefind/`, [
+      { term: 'want to make a deal' },
+      { term: null, filters: { speaker: 'Scott Bessent' } },
+      { term: 'deal', filters: pagefindFilters({ query: 'deal', type: 'quote' }) },
+      { term: 'trump', filters: pagefindFilters({ query: 'trump', type: 'person' }) },
     ]);
-    expect(quotes!.results.map((r) => r.url)).toEqual([
-      `${host.url}articles/us-china-trade-framework/#quote-they-want-to-make-a-deal`,
+    // A type leaves out the cards that cannot hold it; a search of everything finds them too.
+    expect(typed!.results.map((r) => r.meta.record)).toEqual(['article']);
+    expect(people!.results.map((r) => r.url)).toContain(`${host.url}people/donald-trump/`);
+    expect(new Set(people!.results.map((r) => r.meta.record))).toEqual(new Set(['person']));
+    const found = deal!.results[0]!;
+    expect(found.url).toBe(`${host.url}articles/us-china-trade-framework/`);
+    const hits = recordHits(found, { query: 'want to make a deal', type: 'quote' }, '/news/');
+    expect(hits.map((hit) => [hit.url, hit.speaker])).toEqual([
+      [`${host.url}articles/us-china-trade-framework/#quote-they-want-to-make-a-deal`, 'Donald Trump'],
     ]);
-    expect(quotes!.results[0]!.meta.speaker).toBe('Donald Trump');
-    expect(bessent!.count).toBeGreaterThan(1);
-    for (const result of bessent!.results) {
-      expect(result.url.startsWith(`${host.url}articles/`)).toBe(true);
-      expect(result.filters).toMatchObject({ type: ['quote'], speaker: ['Scott Bessent'] });
-    }
+    // The speaker filter finds the records Bessent speaks in; the page keeps his passages.
+    expect(bessent!.results.map((r) => r.meta.record).sort()).toEqual(['article', 'claims']);
+    const quotes = recordHits(
+      bessent!.results.find((r) => r.meta.record === 'article')!,
+      {
+        query: '',
+        speaker: 'Scott Bessent',
+        type: 'quote',
+      },
+      '/news/',
+    );
+    expect(quotes.length).toBeGreaterThan(1);
+    for (const hit of quotes) expect(hit).toMatchObject({ type: 'quote', speaker: 'Scott Bessent' });
   });
 });
 

@@ -14,18 +14,23 @@ export const PIPELINE_CONTENT = path.join(FIXTURES, 'pipeline/content');
 function runPipeline(mdx: string, options: { contentDir?: string; base?: string }) {
   const registry = loadRegistry(options.contentDir ?? PIPELINE_CONTENT, { fresh: true });
   const file = path.join(process.cwd(), 'content/articles/test.mdx');
-  const { problems, annotations, html } = renderArticle({ source: mdx, file, registry, base: options.base ?? '/' });
+  const { problems, annotations, html, text } = renderArticle({
+    source: mdx,
+    file,
+    registry,
+    base: options.base ?? '/',
+  });
   if (problems.length) return { problems };
-  return { problems, annotations, html };
+  return { problems, annotations, html, text };
 }
 
 /** The HTML and annotations of an article body that has no problem. */
 export async function annotate(mdx: string, options: { contentDir?: string; base?: string } = {}) {
-  const { problems, html, annotations } = runPipeline(mdx, options);
+  const { problems, html, annotations, text } = runPipeline(mdx, options);
   if (problems.length || html === undefined) {
     throw new Error(`expected the annotation pipeline to succeed, but it found:\n${JSON.stringify(problems, null, 2)}`);
   }
-  return { html, annotations: annotations ?? [] };
+  return { html, annotations: annotations ?? [], text: text ?? { text: '', spans: {} } };
 }
 
 /** Every problem the pipeline finds in an article body, for asserting message and place. */

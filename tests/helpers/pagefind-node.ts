@@ -9,7 +9,13 @@ export interface NodeSearch {
 
 export interface NodeSearchResult {
   count: number;
-  results: { url: string; meta: Record<string, string>; filters: Record<string, string[]> }[];
+  results: {
+    url: string;
+    content: string;
+    excerpt: string;
+    meta: Record<string, string>;
+    filters: Record<string, string[]>;
+  }[];
 }
 
 /**
@@ -30,8 +36,8 @@ export function searchWrittenIndex(
     for (const { term, filters } of ${JSON.stringify(searches)}) {
       const response = await pagefind.search(term, { filters: filters ?? {} });
       const results = await Promise.all(response.results.map(async (r) => {
-        const { url, meta, filters } = await r.data();
-        return { url, meta, filters };
+        const { url, content, excerpt, meta, filters } = await r.data();
+        return { url, content, excerpt, meta, filters };
       }));
       out.push({ count: response.results.length, results });
     }

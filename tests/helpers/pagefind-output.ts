@@ -29,6 +29,46 @@ export function readWrittenRecords(distDir: string): WrittenRecord[] {
     .sort((a, b) => a.url.localeCompare(b.url));
 }
 
+/** A passage of a written record (meta `passages`), with the words it covers in the stored content. */
+export interface WrittenPassage {
+  i: string;
+  k: string;
+  text: string;
+  s?: string;
+  t?: string;
+  x?: string;
+  a?: string;
+  u?: string;
+}
+
+type Span = [number, number];
+
+/**
+ * The passages a record lists, each with its own words and its speaker, statement and further
+ * words read back from the content Pagefind stored (the entries point at them by word position).
+ */
+export function passagesOf(record: Pick<WrittenRecord, 'content' | 'meta'>): WrittenPassage[] {
+  const words = record.content.split(/\s+/);
+  const at = ([first, count]: Span) => words.slice(first, first + count).join(' ');
+  const entries = JSON.parse(record.meta.passages ?? '[]') as (Pick<WrittenPassage, 'i' | 'k' | 'a' | 'u'> & {
+    w: Span;
+    c?: Span;
+    s?: Span;
+    t?: Span;
+    x?: Span;
+  })[];
+  return entries.map(({ w, c, s, t, x, ...passage }) => {
+    const text = at(w);
+    return {
+      ...passage,
+      text: c ? text.slice(c[0], text.length - c[1]) : text,
+      ...(s ? { s: at(s) } : {}),
+      ...(t ? { t: at(t) } : {}),
+      ...(x ? { x: at(x) } : {}),
+    };
+  });
+}
+
 /** The precache list of a Workbox-generated service worker: `{url, revision}` entries. */
 export function readPrecacheManifest(distDir: string): { url: string; revision: string | null }[] {
   const source = fs.readFileSync(path.join(distDir, 'sw.js'), 'utf8');

@@ -3,7 +3,8 @@ import type { AnnotationRecord } from '../../src/annotations/kinds';
 import { manifestArticle, siteManifest, type SiteManifest } from '../../src/collections/site-manifest';
 import { loadRegistry } from '../../src/content/registry';
 import { publishedArticle, type PublishedArticle } from '../../src/search/published-article';
-import { searchRecords, type RecordSources } from '../../src/search/records';
+import { CLAIMS_PER_RECORD, searchRecords, type RecordSources, type SearchRecord } from '../../src/search/records';
+import { passagesOf } from '../helpers/pagefind-output';
 import { annotate, PIPELINE_CONTENT } from '../helpers/annotate';
 
 const MDX = [
@@ -23,11 +24,13 @@ async function publishedFixture(): Promise<{
 }> {
   const pipeline = await annotate(MDX);
   const entry = manifestArticle('fixture', { title: TITLE, published: '2025-10-26' });
-  return { article: publishedArticle(entry, pipeline.annotations), pipeline };
+  return { article: publishedArticle(entry, pipeline.annotations, pipeline.text), pipeline };
 }
 
+const articleRecords = (records: SearchRecord[]) => records.filter((r) => r.meta.record === 'article');
+
 describe('what search knows of a published article', () => {
-  it('has the pipeline’s annotation records as they are, with the manifest’s title, date and language', async () => {
+  it('has the pipeline’s text and annotation records as they are, with the manifest’s title, date and language', async () => {
     const { article, pipeline } = await publishedFixture();
     expect(article).toMatchObject({
       path: '/articles/fixture/',
@@ -36,30 +39,35 @@ describe('what search knows of a published article', () => {
       published: '2025-10-26',
     });
     expect(article.annotations).toEqual(pipeline.annotations);
+    expect(article.text).toEqual(pipeline.text);
   });
 
-  it('makes its records in reading order, the order of the page', async () => {
+  it('lists its quotes, stated claims and figures as passages in reading order, the order of the page', async () => {
     const { article, pipeline } = await publishedFixture();
     const shuffled = { ...article, annotations: [...article.annotations].reverse() };
-    const passages = searchRecords([shuffled], manifest())
-      .filter((r) => r.url.startsWith('/articles/') && r.filters.type![0] !== 'claim')
-      .map((r) => r.url.split('#')[1]);
-    const onPage = [...pipeline.html.matchAll(/<[a-z]+ [^>]*data-annotation="(quote|figure)"[^>]*>/g)].map(
+    const [record] = articleRecords(searchRecords([shuffled], manifest()));
+    const onPage = [...pipeline.html.matchAll(/<[a-z]+ [^>]*data-annotation="(quote|figure|claim)"[^>]*>/g)].map(
       (tag) => /\bid="([^"]+)"/.exec(tag[0])![1],
     );
-    expect([...passages].sort()).toEqual([...onPage].sort());
-    const order = (kind: string) => onPage.filter((id) => id!.startsWith(kind));
-    expect(passages.filter((id) => id!.startsWith('quote'))).toEqual(order('quote'));
-    expect(passages.filter((id) => id!.startsWith('figure'))).toEqual(order('figure'));
+    expect(passagesOf(record!).map((p) => p.i)).toEqual(onPage);
   });
 
   it('words a figure as its card does: what it measures and its value in words', async () => {
     const { article, pipeline } = await publishedFixture();
-    const records = searchRecords([article], manifest());
-    const percent = records.find((r) => r.url.endsWith('#figure-100-percent'))!;
-    expect(percent.content).toBe('100 percent · U.S. tariffs on Chinese goods');
-    const sunday = records.find((r) => r.url.endsWith('#figure-sunday'))!;
-    expect(sunday.content).toBe('Sunday · day of the interview · October 26, 2025');
+    const passages = passagesOf(articleRecords(searchRecords([article], manifest()))[0]!);
+    expect(passages.find((p) => p.i === 'figure-100-percent')).toEqual({
+      i: 'figure-100-percent',
+      k: 'figure',
+      text: '100 percent',
+      t: 'U.S. tariffs on Chinese goods',
+    });
+    expect(passages.find((p) => p.i === 'figure-sunday')).toEqual({
+      i: 'figure-sunday',
+      k: 'figure',
+      text: 'Sunday',
+      t: 'day of the interview',
+      x: 'October 26, 2025',
+    });
     expect(pipeline.html).toContain('<data value="2025-10-26">October 26, 2025</data>');
   });
 });
@@ -92,123 +100,126 @@ describe('the site manifest', () => {
 });
 
 describe('search records', () => {
-  it('makes one record per quote and figure at its passage, one per claim and one per person at their card', async () => {
+  it('makes one record per article, one per person, and one for the claims no article states', async () => {
     const { article } = await publishedFixture();
     const records = searchRecords([article], manifest());
-    expect(records.map((r) => [r.filters.type![0], r.url])).toEqual([
-      ['quote', '/articles/fixture/#quote-very-substantial-framework'],
-      ['quote', '/articles/fixture/#quote-they-want-to-make-a-deal'],
-      // Cited by a quote only: its card lists the passages.
-      ['claim', '/claims/both-sides-want-a-deal/'],
-      ['claim', '/articles/fixture/#claim-framework-avoids-tariffs'],
-      ['figure', '/articles/fixture/#figure-sunday'],
-      ['figure', '/articles/fixture/#figure-100-percent'],
+    expect(records.map((r) => [r.meta.record, r.url])).toEqual([
+      ['article', '/articles/fixture/'],
       ['person', '/people/donald-trump/'],
       ['person', '/people/scott-bessent/'],
+      // Cited by a quote only: the claims record links it to its card.
+      ['claims', '/claims/#claims-1'],
     ]);
+    expect(records.map((r) => r.filters.card)).toEqual([undefined, ['person'], ['person'], ['claims']]);
   });
 
-  it('makes one record per person and per claim however many articles mention them', async () => {
+  it('keeps the article’s title and text as its content, and the words that find a passage after them', async () => {
+    const { article, pipeline } = await publishedFixture();
+    const [record] = articleRecords(searchRecords([article], manifest()));
+    expect(record!.content.startsWith(`${TITLE}\n\n${pipeline.text.text}\n\n`)).toBe(true);
+    // "trump deal" finds the article by its speaker's name, even where the text only says "Trump".
+    expect(record!.content.split('\n')).toContain('Donald Trump');
+    expect(record!.meta).toMatchObject({ title: TITLE, record: 'article', date: '2025-10-26' });
+    expect(Object.keys(record!.meta).sort()).toEqual(['date', 'passages', 'record', 'title']);
+  });
+
+  it('makes one record per person and claim however many articles mention them', async () => {
     const { article } = await publishedFixture();
-    const later: PublishedArticle = {
-      ...article,
-      path: '/articles/later/',
-      title: 'Later',
-      published: '2025-11-02',
-      annotations: article.annotations.map((a) => (a.kind === 'claim' ? { ...a, text: 'avoids the tariffs' } : a)),
-    };
-    // The later article comes first in the list: the claim still points where it was first reported.
+    const later: PublishedArticle = { ...article, path: '/articles/later/', title: 'Later', published: '2025-11-02' };
     const records = searchRecords([later, article], manifest());
     expect(records.filter((r) => r.meta.title === 'Scott Bessent').map((r) => r.url)).toEqual([
       '/people/scott-bessent/',
     ]);
-    const claims = records.filter((r) => r.url.includes('#claim-'));
-    expect(claims.map((r) => r.url)).toEqual(['/articles/fixture/#claim-framework-avoids-tariffs']);
-    // Found by the words of every passage that states it.
-    expect(claims[0]!.content).toContain('will avoid 100 percent tariffs · avoids the tariffs · ');
-    expect(records.filter((r) => r.filters.type![0] === 'quote')).toHaveLength(4);
+    expect(articleRecords(records)).toHaveLength(2);
+    // The claims record names the earliest article citing a claim, whatever the order.
+    const [claims] = records.filter((r) => r.meta.record === 'claims');
+    expect(passagesOf(claims!).map((p) => p.a)).toEqual([TITLE]);
   });
 
-  it('gives a quote its speaker and article as filters and meta, and makes the speaker searchable', async () => {
+  it('gives a quote its speaker, and the article the speakers it quotes as the `speaker` filter', async () => {
     const { article } = await publishedFixture();
-    const quote = searchRecords([article], manifest()).find((r) => r.url.endsWith('#quote-they-want-to-make-a-deal'))!;
-    expect(quote).toEqual({
-      url: '/articles/fixture/#quote-they-want-to-make-a-deal',
-      content: '“They want to make a deal and we want to make a deal” — Donald Trump',
-      language: 'en',
-      meta: {
-        title: '“They want to make a deal and we want to make a deal”',
-        speaker: 'Donald Trump',
-        article: TITLE,
-      },
-      filters: { type: ['quote'], speaker: ['Donald Trump'], article: [TITLE] },
+    const [record] = articleRecords(searchRecords([article], manifest()));
+    expect(passagesOf(record!).find((p) => p.i === 'quote-they-want-to-make-a-deal')).toEqual({
+      i: 'quote-they-want-to-make-a-deal',
+      k: 'quote',
+      text: 'They want to make a deal and we want to make a deal',
+      s: 'Donald Trump',
     });
+    expect(passagesOf(record!).find((p) => p.i === 'quote-very-substantial-framework')!.text).toBe(
+      'very substantial framework',
+    );
+    expect(record!.filters).toEqual({ speaker: ['Scott Bessent', 'Donald Trump'] });
   });
 
-  it('finds a quote that answers someone else’s claim by that claim too, and names it in meta', async () => {
+  it('finds a quote that answers someone else’s claim by that claim too', async () => {
     const pipeline = await annotate(
       'Trump: “:quote[Nothing is agreed]{by=donald-trump disputes=framework-avoids-tariffs}”, not yet.',
     );
     const entry = manifestArticle('answer', { title: 'Answer', published: '2025-10-27' });
-    const records = searchRecords([publishedArticle(entry, pipeline.annotations)], manifest());
-    const quote = records.find((r) => r.url === '/articles/answer/#quote-nothing-is-agreed')!;
+    const records = searchRecords([publishedArticle(entry, pipeline.annotations, pipeline.text)], manifest());
     const statement = 'The framework will avoid 100 percent U.S. tariffs on Chinese goods.';
-    expect(quote).toEqual({
-      url: '/articles/answer/#quote-nothing-is-agreed',
-      content: `“Nothing is agreed” — Donald Trump · Disputes the claim · ${statement} · Scott Bessent`,
-      language: 'en',
-      meta: {
-        title: '“Nothing is agreed”',
-        speaker: 'Donald Trump',
-        article: 'Answer',
-        responds_to: statement,
-        stance: 'Disputes',
+    expect(passagesOf(articleRecords(records)[0]!)).toEqual([
+      {
+        i: 'quote-nothing-is-agreed',
+        k: 'quote',
+        text: 'Nothing is agreed',
+        s: 'Donald Trump',
+        x: `Disputes the claim · ${statement} · Scott Bessent`,
       },
-      filters: { type: ['quote'], speaker: ['Donald Trump'], article: ['Answer'] },
-    });
-    // Answering a claim does not cite it: the claim's record stays at its card.
-    expect(records.find((r) => r.filters.type![0] === 'claim' && r.meta.title === statement)!.url).toBe(
-      '/claims/framework-avoids-tariffs/',
-    );
+    ]);
+    // Answering a claim does not state it: the claim stays in the claims record, at its card.
+    const claims = passagesOf(records.find((r) => r.meta.record === 'claims')!);
+    expect(claims.find((p) => p.t === statement)!.u).toBe('/claims/framework-avoids-tariffs/');
   });
 
-  it('titles a claim by its statement, credits its claimant, and finds it by passage or statement', async () => {
+  it('makes a stated claim a passage of its article, titled by its statement and credited to its claimant', async () => {
     const { article } = await publishedFixture();
     const sources = manifest();
-    const claim = searchRecords([article], sources).find((r) => r.url.endsWith('#claim-framework-avoids-tariffs'))!;
+    const [record] = articleRecords(searchRecords([article], sources));
     const statement = sources.claims.find((c) => c.id === 'framework-avoids-tariffs')!.statement;
-    expect(claim.meta.title).toBe(statement);
-    expect(claim.filters.speaker).toEqual(['Scott Bessent']);
-    expect(claim.content).toBe(`will avoid 100 percent tariffs · ${statement} · Scott Bessent`);
-    expect(claim.meta).toEqual({ title: statement, speaker: 'Scott Bessent', article: TITLE });
+    expect(passagesOf(record!).find((p) => p.k === 'claim')).toEqual({
+      i: 'claim-framework-avoids-tariffs',
+      k: 'claim',
+      text: 'will avoid 100 percent tariffs',
+      s: 'Scott Bessent',
+      t: statement,
+    });
   });
 
   it('links a claim no passage states to its card, with its claimant and the article that cites it', async () => {
     const { article } = await publishedFixture();
     const sources = manifest();
-    const card = searchRecords([article], sources).find((r) => r.url === '/claims/both-sides-want-a-deal/')!;
-    expect(card).toEqual({
-      url: '/claims/both-sides-want-a-deal/',
-      content: 'Both sides want a deal. · Donald Trump',
-      language: 'en',
-      meta: { title: 'Both sides want a deal.', speaker: 'Donald Trump', article: TITLE },
-      filters: { type: ['claim'], speaker: ['Donald Trump'], article: [TITLE] },
-    });
+    const claims = searchRecords([article], sources).find((r) => r.meta.record === 'claims')!;
+    expect(claims.filters).toEqual({ card: ['claims'], speaker: ['Donald Trump'] });
+    expect(passagesOf(claims)).toEqual([
+      {
+        i: 'both-sides-want-a-deal',
+        k: 'claim',
+        text: 'Both sides want a deal. · Donald Trump',
+        s: 'Donald Trump',
+        t: 'Both sides want a deal.',
+        u: '/claims/both-sides-want-a-deal/',
+        a: TITLE,
+      },
+    ]);
     // A claim no article cites yet is still found, at its card.
-    const uncited = searchRecords([], sources).filter((r) => r.filters.type![0] === 'claim');
-    expect(uncited.map((r) => [r.url, r.filters.article])).toEqual([
+    const uncited = passagesOf(searchRecords([], sources).find((r) => r.meta.record === 'claims')!);
+    expect(uncited.map((p) => [p.u, p.a])).toEqual([
       ['/claims/both-sides-want-a-deal/', undefined],
       ['/claims/framework-avoids-tariffs/', undefined],
     ]);
   });
 
-  it('makes a figure findable by what it measures and by its value in words, without a speaker', async () => {
-    const { article } = await publishedFixture();
-    const sunday = searchRecords([article], manifest()).find((r) => r.url.endsWith('#figure-sunday'))!;
-    expect(sunday.meta.title).toBe('Sunday: day of the interview');
-    expect(sunday.content).toBe('Sunday · day of the interview · October 26, 2025');
-    expect(sunday.filters).not.toHaveProperty('speaker');
-    expect(sunday.meta).not.toHaveProperty('speaker');
+  it('groups the claims no article states, so their records stay few', () => {
+    const claims = Array.from({ length: CLAIMS_PER_RECORD * 2 + 1 }, (_, n) => ({
+      id: `claim-${n}`,
+      statement: `Statement ${n}.`,
+      claimant: 'donald-trump',
+    }));
+    const records = searchRecords([], { people: manifest().people, claims });
+    const groups = records.filter((r) => r.meta.record === 'claims');
+    expect(groups.map((r) => passagesOf(r).length)).toEqual([CLAIMS_PER_RECORD, CLAIMS_PER_RECORD, 1]);
+    expect(passagesOf(groups[2]!)[0]!.text).toBe(`Statement ${CLAIMS_PER_RECORD * 2}. · Donald Trump`);
   });
 
   it('names a person by their registry name, found by role, aliases and bio, at their card', async () => {
@@ -218,8 +229,8 @@ describe('search records', () => {
       url: '/people/donald-trump/',
       content: 'Donald Trump · President of the United States · Trump · President of the United States.',
       language: 'en',
-      meta: { title: 'Donald Trump' },
-      filters: { type: ['person'] },
+      meta: { title: 'Donald Trump', record: 'person' },
+      filters: { card: ['person'] },
     });
   });
 
@@ -241,6 +252,7 @@ describe('search records', () => {
       title: 'X',
       language: 'en',
       annotations: [quoteRecord],
+      text: { text: 'hi', spans: { 'quote-hi': [0, 2] } },
     };
     const sources: RecordSources = { people: [], claims: [] };
     expect(() => searchRecords([article], sources)).toThrow('/articles/x/#quote-hi: unknown person `nobody`');

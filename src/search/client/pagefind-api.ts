@@ -1,28 +1,22 @@
 import { siteUrls } from '../../lib/urls';
-import type { PagefindFilter } from './search-state';
+import type { PagefindFilters } from './search-state';
 
 /** The part of Pagefind's browser API (`/pagefind/pagefind.js`) the search page uses. */
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   /** `null` as the term lists everything the filters match. */
-  search(term: string | null, options?: { filters?: Record<string, PagefindFilter> }): Promise<PagefindResponse>;
+  search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindResponse>;
   /**
    * Downloads what `search(term, options)` would need (the index chunks of its words and the
    * data of the filters it names) without searching; `null` as the term loads filters only.
    */
-  preload(term: string | null, options?: { filters?: Record<string, PagefindFilter> }): Promise<void>;
+  preload(term: string | null, options?: { filters?: PagefindFilters }): Promise<void>;
 }
-
-/** Filter name → value → number of results. */
-export type FilterCounts = Record<string, Record<string, number>>;
 
 export interface PagefindResponse {
   results: PagefindResult[];
   unfilteredResultCount: number;
-  /** Results per filter value with the current filters applied (empty when none were given). */
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
 }
 
 export interface PagefindResult {
@@ -36,6 +30,8 @@ export interface PagefindResultData {
   url: string;
   /** The matched text with `<mark>` around matches (`<` and `>` escaped). */
   excerpt: string;
+  /** The record's searchable words as stored, whitespace collapsed: passages are word positions in it. */
+  content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
@@ -44,8 +40,7 @@ export interface PagefindResultData {
  * Loads Pagefind from where the build wrote it, under the base path. Pagefind works out
  * its own base path (and so the result URLs) from that location. `init()` fetches the
  * runtime and the index metadata, so the first search does not wait for them; no filter
- * data is loaded until a search needs it (`pagefind.filters()` would fetch every filter,
- * the `article` filter's thousand titles included).
+ * data is loaded until a search names a filter (`pagefind.filters()` would fetch them all).
  */
 export async function loadPagefind(base: string): Promise<Pagefind> {
   const url = siteUrls(base).path('pagefind/pagefind.js');

@@ -1,11 +1,16 @@
 /**
  * The search page (`/search/`): a small UI on Pagefind's JavaScript API. The query and filters
  * live in the URL, typing replaces the history entry and a submitted search or a filter change
- * adds one, so Back returns to the previous search. Results are built from text nodes only.
+ * adds one, so Back returns to the previous search. Pagefind finds articles (and people, and
+ * claims no article states); the quotes, claims and figures of each article that match are
+ * picked out as its fragment loads (see passage-hits.ts). Results are built from text nodes only.
  */
-import { RESULT_TYPE_LABELS, RESULT_TYPES, FILTER, isResultType, type ResultType } from '../search-schema';
-import { excerptParts, markWords, matchedWords, resultHref, type TextPart } from './excerpt';
-import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResultData } from './pagefind-api';
+import { RESULT_TYPE_LABELS, isResultType } from '../search-schema';
+import { markWords, type TextPart } from './excerpt';
+import { loadPagefind, type Pagefind } from './pagefind-api';
+import { queryTerms, recordHits, type SearchHit } from './passage-hits';
+import { resultItem } from './result-markup';
+import { ResultStream } from './result-stream';
 import {
   hasSearch,
   normalizeQuery,
@@ -17,6 +22,12 @@ import {
 } from './search-state';
 
 const PAGE_SIZE = 10;
+/**
+ * Results that end a page's reading of records: every further record costs a fragment
+ * download, so a page shows what the records read so far hold (up to {@link PAGE_SIZE}) once
+ * there are this many.
+ */
+const ENOUGH_TO_SHOW = 5;
 const TYPING_DELAY_MS = 250;
 
 interface Elements {
@@ -43,76 +54,43 @@ function findElements(): Elements | undefined {
 
 const quoted = (text: string) => `“${text}”`;
 
-function appendParts(parent: HTMLElement, parts: readonly TextPart[]): void {
-  for (const part of parts) {
-    if (part.marked) {
-      const mark = document.createElement('mark');
-      mark.textContent = part.text;
-      parent.append(mark);
-    } else parent.append(part.text);
-  }
+/** A result from the pages saved on this device for offline reading (see {@link savedResults}). */
+export interface SavedResult {
+  url: string;
+  type: string;
+  title: string;
+  speaker?: string;
+  article?: string;
+  excerpt: string;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+/**
+ * Results from the pages saved on this device, for when the search index cannot be reached.
+ * The one place to connect offline search: `import { searchSaved } from
+ * '../../offline/saved-search';` and `return searchSaved(base, state.query, { type: state.type,
+ * speaker: state.speaker });`. Until then nothing is saved to search.
+ */
+function savedResults(base: string, state: SearchState): Promise<SavedResult[]> {
+  void base;
+  void state;
+  return Promise.resolve([]);
 }
 
-/** The result's type from its `type` filter, if it is one the page knows. */
-function resultType(data: PagefindResultData): ResultType | undefined {
-  const rawType = data.filters[FILTER.type]?.[0] ?? '';
-  return isResultType(rawType) ? rawType : undefined;
+/** Saved results in the markup of any other result, the searched words marked. */
+export function showSavedResults(list: HTMLOListElement, saved: readonly SavedResult[], query: string): void {
+  const terms = queryTerms(query);
+  const hits = saved.flatMap((result): SearchHit[] => {
+    if (!isResultType(result.type)) return [];
+    const words = markedWords(markWords(`${result.title} ${result.excerpt}`, terms));
+    return [{ ...result, type: result.type, words, excerpt: markWords(result.excerpt, words) }];
+  });
+  list.append(...hits.map(resultItem));
 }
 
-/** The result's title as a heading, linked to the passage, with the matched words marked. */
-function resultTitle(data: PagefindResultData, words: readonly string[]): HTMLHeadingElement {
-  const heading = element('h2', 'search-result__title');
-  const link = element('a', 'search-result__link');
-  link.href = resultHref(data.url, words, location.origin);
-  appendParts(link, markWords(data.meta.title || data.url, words));
-  heading.append(link);
-  return heading;
-}
-
-/** Who said it and in which article, when the result has either (an article result never names itself). */
-function resultSource(data: PagefindResultData, type: ResultType | undefined): HTMLParagraphElement | undefined {
-  const speaker = data.meta.speaker ?? data.filters[FILTER.speaker]?.[0];
-  const article = type === 'article' ? undefined : data.meta.article;
-  if (!speaker && !article) return undefined;
-  const source = element('p', 'search-result__source');
-  if (speaker) source.append(element('span', 'search-result__speaker', speaker));
-  if (speaker && data.meta.article) source.append(' · ');
-  if (article) {
-    source.append('in ');
-    source.append(element('cite', 'search-result__article', article));
-  }
-  return source;
-}
-
-/** One result: type, the linked title with matched words marked, the excerpt, who and where. */
-function resultItem(data: PagefindResultData): HTMLLIElement {
-  const type = resultType(data);
-  const parts = excerptParts(data.excerpt);
-  const words = matchedWords(parts);
-  const item = element('li', `search-result${type ? ` search-result--${type}` : ''}`);
-  if (type) item.append(element('p', 'search-result__type', RESULT_TYPE_LABELS[type].one));
-  item.append(resultTitle(data, words));
-  // A quote's title is the quote itself; other results show where the words matched.
-  if (type !== 'quote' && parts.length) {
-    const excerpt = element('p', 'search-result__excerpt');
-    appendParts(excerpt, parts);
-    item.append(excerpt);
-  }
-  const source = resultSource(data, type);
-  if (source) item.append(source);
-  return item;
-}
+/** The words marked in `parts`, once each. */
+const markedWords = (parts: readonly TextPart[]) => [
+  ...new Set(parts.filter((part) => part.marked).map((part) => part.text)),
+];
 
 function describe(state: SearchState, count: number): string {
   const what = state.type
@@ -136,42 +114,34 @@ function noResultsMessage(state: SearchState): string {
   return `No results${state.query ? ` for ${quoted(state.query)}` : ''}${filtered ? ' with these filters' : ''}. Try fewer or other words${filtered ? ', or remove a filter' : ''}.`;
 }
 
-function unavailableMessage(): string {
-  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  return `Search is not available right now${offline ? ' (you are offline and this site is not saved on this device yet)' : ''}. Reload the page to try again, or browse the quotes list.`;
-}
+/** Said when the index cannot load or a fetch fails: what is saved on the device may still be searched. */
+const UNAVAILABLE_MESSAGE = 'Search needs the network for results beyond what is saved.';
 
-/** Counts for the type and speaker filters, each leaving out its own filter: "how many if I pick this one instead". */
-async function facetCounts(
-  pagefind: Pagefind,
-  term: string | null,
-  state: SearchState,
-  counts: FilterCounts,
-): Promise<{ typeCounts: FilterCounts; speakerCounts: FilterCounts }> {
-  const typeCounts = state.type
-    ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, type: undefined }) })).filters
-    : counts;
-  const speakerCounts = state.speaker
-    ? (await pagefind.search(term, { filters: pagefindFilters({ ...state, speaker: undefined }) })).filters
-    : counts;
-  return { typeCounts, speakerCounts };
+/**
+ * While matching records remain unread: "First 10 quotes for “deal”, from 212 matching
+ * articles and cards.", or "No quotes for “deal” in the first 24 of 212 matching articles and
+ * cards yet." when the records read so far held none.
+ */
+function describeSoFar(state: SearchState, count: number, read: number, records: number): string {
+  if (count > 0) return `First ${describe(state, count).slice(0, -1)}, from ${records} matching articles and cards.`;
+  const none = describe(state, 0).replace(/^0 /, 'No ').slice(0, -1);
+  return `${none} in the first ${read} of ${records} matching articles and cards yet.`;
 }
 
 class SearchPage {
   private pagefind: Promise<Pagefind>;
   private run = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private remaining: (() => Promise<PagefindResultData>)[] = [];
-  /** Speakers listed in the page by the build; a shared link may add one. */
-  private speakers: string[];
+  private stream: ResultStream | undefined;
+  private state: SearchState = { query: '' };
+  private shown = 0;
   /** Whether typing already has its own history entry, which further typing then updates. */
   private typingEntry = false;
 
   constructor(
     private readonly ui: Elements,
-    base: string,
+    private readonly base: string,
   ) {
-    this.speakers = [...ui.speaker.options].slice(1).map((option) => option.value);
     this.pagefind = loadPagefind(base);
     // The URL is the state; an unhandled rejection is reported by search() instead.
     this.pagefind.catch(() => undefined);
@@ -189,7 +159,7 @@ class SearchPage {
     });
     for (const radio of types) radio.addEventListener('change', () => this.commit('push'));
     speaker.addEventListener('change', () => this.commit('push'));
-    more.addEventListener('click', () => void this.showMore(true));
+    more.addEventListener('click', () => void this.showMoreFromButton());
     window.addEventListener('popstate', () => {
       this.typingEntry = false;
       this.show(this.urlState());
@@ -198,6 +168,21 @@ class SearchPage {
     // A query cut to length or cleaned up is written back, so the URL says what was searched.
     history.replaceState(history.state, '', this.urlFor(state));
     this.show(state);
+  }
+
+  private async showMoreFromButton(): Promise<void> {
+    const run = this.run;
+    this.ui.results.setAttribute('aria-busy', 'true');
+    try {
+      await this.showMore(true, run);
+    } catch (error) {
+      if (run !== this.run) return;
+      console.error('Search failed:', error);
+      this.setStatus(UNAVAILABLE_MESSAGE, 'error');
+      this.ui.more.hidden = true;
+    } finally {
+      if (run === this.run) this.ui.results.removeAttribute('aria-busy');
+    }
   }
 
   private urlState(): SearchState {
@@ -266,125 +251,69 @@ class SearchPage {
       await this.searchAndShow(state, run);
     } catch (error) {
       if (run !== this.run) return;
-      this.clearResults();
-      this.setStatus(unavailableMessage(), 'error');
       console.error('Search failed:', error);
+      await this.searchUnavailable(state, run);
     } finally {
       if (run === this.run) {
         results.removeAttribute('aria-busy');
-        more.hidden = this.remaining.length === 0;
+        more.hidden = !this.stream?.hasMore;
       }
     }
   }
 
-  /** Searches, then shows the counts and the first results, unless a newer search (`run`) started meanwhile. */
+  /** The index or a fragment could not be fetched: say so, and list what is saved on the device. */
+  private async searchUnavailable(state: SearchState, run: number): Promise<void> {
+    this.clearResults();
+    this.setStatus(UNAVAILABLE_MESSAGE, 'error');
+    const saved = hasSearch(state) ? await savedResults(this.base, state).catch(() => []) : [];
+    if (run === this.run) showSavedResults(this.ui.results, saved, state.query);
+  }
+
+  /** Searches, then shows the first results, unless a newer search (`run`) started meanwhile. */
   private async searchAndShow(state: SearchState, run: number): Promise<void> {
     const pagefind = await this.pagefind;
     if (run !== this.run) return;
     if (!hasSearch(state)) {
-      this.clearCounts();
       this.clearResults();
       this.setStatus('Type a few words to search quotes, claims, people, figures and articles.', 'empty');
       return;
     }
-    const term = state.query || null;
-    const filters = pagefindFilters(state);
-    // Pagefind counts results per value only for filters whose data it has loaded: every
-    // search names `type`, and the speaker counts need `speaker` too. Both load alongside
-    // the words' index chunks; the `article` filter is never needed here.
-    await Promise.all([
-      pagefind.preload(term, { filters }),
-      pagefind.preload(null, { filters: { [FILTER.speaker]: { any: [] } } }),
-    ]);
+    const response = await pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (run !== this.run) return;
-    const response = await pagefind.search(term, { filters });
-    const { typeCounts, speakerCounts } = await facetCounts(pagefind, term, state, response.filters);
-    if (run !== this.run) return;
-    this.updateCounts(state, typeCounts, speakerCounts);
     this.clearResults();
-    this.remaining = response.results.map((result) => () => result.data());
-    if (response.results.length === 0) {
-      this.setStatus(noResultsMessage(state), 'empty');
-      return;
-    }
+    this.state = state;
+    const stream = new ResultStream(
+      response.results.map((result) => () => result.data()),
+      (data) => recordHits(data, state, this.base),
+    );
+    this.stream = stream;
     await this.showMore(false, run);
-    // Announced once the first results are on the page.
-    if (run === this.run) this.setStatus(describe(state, response.results.length));
   }
 
   private clearResults(): void {
     this.ui.results.replaceChildren();
-    this.remaining = [];
+    this.stream = undefined;
+    this.shown = 0;
     this.ui.more.hidden = true;
   }
 
-  /** Renders the next page of results; from the button, moves focus to the first new one. */
+  /** Renders the next page of results and says how many there are; from the button, moves focus to the first new one. */
   private async showMore(fromButton: boolean, run = this.run): Promise<void> {
-    const next = this.remaining.splice(0, PAGE_SIZE);
-    const loaded = await Promise.all(next.map((load) => load()));
+    const stream = this.stream;
+    if (!stream) return;
+    const hits = await stream.take(PAGE_SIZE, ENOUGH_TO_SHOW);
     if (run !== this.run) return;
-    const items = loaded.map(resultItem);
+    const items = hits.map(resultItem);
     this.ui.results.append(...items);
-    this.ui.more.hidden = this.remaining.length === 0;
+    this.shown += items.length;
+    this.ui.more.hidden = !stream.hasMore;
+    // Announced once the results are on the page; exact once every matching record is read.
+    if (stream.complete) {
+      const total = this.shown + stream.pending;
+      if (total === 0) this.setStatus(noResultsMessage(this.state), 'empty');
+      else this.setStatus(describe(this.state, total));
+    } else this.setStatus(describeSoFar(this.state, this.shown, stream.read, stream.recordCount));
     if (fromButton) items[0]?.querySelector('a')?.focus();
-  }
-
-  /** Before any search: no counts, every speaker can be picked. */
-  private clearCounts(): void {
-    for (const radio of this.ui.types) {
-      const badge = radio.parentElement?.querySelector('[data-count]');
-      if (badge) badge.textContent = '';
-    }
-    for (const option of [...this.ui.speaker.options].slice(1)) {
-      option.textContent = option.value;
-      option.disabled = false;
-    }
-  }
-
-  /** Writes counts next to each type and speaker; lists speakers the index knows. */
-  private updateCounts(state: SearchState, typeCounts: FilterCounts, speakerCounts: FilterCounts): void {
-    this.updateTypeCounts(typeCounts[FILTER.type] ?? {});
-    this.updateSpeakerCounts(state, speakerCounts[FILTER.speaker] ?? {});
-  }
-
-  /** The count beside each type radio; "any type" shows the total. */
-  private updateTypeCounts(byType: Record<string, number>): void {
-    const total = RESULT_TYPES.reduce((sum, type) => sum + (byType[type] ?? 0), 0);
-    for (const radio of this.ui.types) {
-      const count = radio.value ? (byType[radio.value] ?? 0) : total;
-      const badge = radio.parentElement?.querySelector('[data-count]');
-      if (badge) badge.textContent = String(count);
-    }
-  }
-
-  /** The speaker options with their counts; a speaker without results cannot be picked unless chosen. */
-  private updateSpeakerCounts(state: SearchState, bySpeaker: Record<string, number>): void {
-    const { speaker } = this.ui;
-    this.listSpeakers(state, Object.keys(bySpeaker));
-    for (const option of [...speaker.options].slice(1)) {
-      const count = bySpeaker[option.value] ?? 0;
-      option.textContent = `${option.value} (${count})`;
-      option.disabled = count === 0 && option.value !== state.speaker;
-    }
-    speaker.value = state.speaker ?? '';
-  }
-
-  /** Adds speakers the index knows (and the chosen one) to the list of options. */
-  private listSpeakers(state: SearchState, names: readonly string[]): void {
-    if (names.some((name) => !this.speakers.includes(name))) {
-      this.speakers = [...new Set([...this.speakers, ...names])].sort((a, b) => a.localeCompare(b));
-    }
-    const { speaker } = this.ui;
-    const listed = [...this.speakers];
-    if (state.speaker && !listed.includes(state.speaker)) listed.push(state.speaker);
-    const current = [...speaker.options].slice(1).map((option) => option.value);
-    // Rebuilt only when the list changes, so the control keeps its place while counts change.
-    if (current.join('\n') !== listed.join('\n')) {
-      speaker.replaceChildren(
-        speaker.options[0] ?? new Option('Anyone', ''),
-        ...listed.map((name) => new Option(name, name)),
-      );
-    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { FILTER, RESULT_TYPES, SEARCH_PARAMS, isResultType, type ResultType } from '../search-schema';
+import { FILTER, SEARCH_PARAMS, isResultType, type RecordKind, type ResultType } from '../search-schema';
 
 /** What the search page shows, as it lives in the URL: `/search/?q=deal&type=quote&speaker=…`. */
 export interface SearchState {
@@ -46,16 +46,31 @@ export function sameSearchState(a: SearchState, b: SearchState): boolean {
 
 /** A Pagefind filter value: one value, or any of several. */
 export type PagefindFilter = string | { any: string[] };
+/** Pagefind's `filters` option: filter name → value, or `not` → filters a record must not match. */
+export interface PagefindFilters {
+  [name: string]: PagefindFilter | PagefindFilters;
+}
+
+/** Cards that cannot hold a result of each type (an article holds every type but people). */
+const CARDS_WITHOUT: Record<Exclude<ResultType, 'person'>, Exclude<RecordKind, 'article'>[]> = {
+  article: ['person', 'claims'],
+  quote: ['person', 'claims'],
+  figure: ['person', 'claims'],
+  claim: ['person'],
+};
 
 /**
- * Pagefind's `filters` option for a state. Without a type, the filter is "any type": it
- * matches every record (each has one) and makes Pagefind count results per filter value,
- * which it skips when no filter is given.
+ * Pagefind's `filters` option for a state. Types are told apart on the page (each article
+ * holds passages of every type), so a search of everything names no filter and downloads no
+ * filter data; a speaker narrows to the records they speak in (articles and claims records);
+ * a type leaves out the person and claims records that cannot hold it, with a filter whose
+ * data lists those few records only.
  */
-export function pagefindFilters(state: SearchState): Record<string, PagefindFilter> {
-  const filters: Record<string, PagefindFilter> = { [FILTER.type]: state.type ?? { any: [...RESULT_TYPES] } };
-  if (state.speaker) filters[FILTER.speaker] = state.speaker;
-  return filters;
+export function pagefindFilters(state: SearchState): PagefindFilters {
+  if (state.speaker) return { [FILTER.speaker]: state.speaker };
+  if (!state.type) return {};
+  if (state.type === 'person') return { [FILTER.card]: 'person' };
+  return { not: { [FILTER.card]: { any: CARDS_WITHOUT[state.type] } } };
 }
 
 /** Whether there is anything to search: words, or a filter to list everything it matches. */
