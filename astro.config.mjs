@@ -37,5 +37,12 @@ export default defineConfig({
   },
   // Search indexes the built pages; offline support then precaches them with the index.
   // Content problems found while `npm run dev` runs are shown in the browser (dev only).
-  integrations: [mdx(), sitemap(), securityHeaders(), search({ renderedDir }), offline(), devErrors()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/offline/') }),
+    securityHeaders(),
+    search({ renderedDir }),
+    offline(),
+    devErrors(),
+  ],
 });

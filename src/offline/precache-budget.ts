@@ -20,7 +20,7 @@ export const FIRST_VISIT_BUDGET: TransferBudget = { bytes: 2_000_000, requests: 
  * Set aside for the page the reader opened (its HTML, stylesheet, scripts, icon and `sw.js`),
  * which the first visit downloads too; the precache gets the rest.
  */
-export const OPENED_PAGE_ALLOWANCE: TransferBudget = { bytes: 250_000, requests: 15 };
+export const OPENED_PAGE_ALLOWANCE: TransferBudget = { bytes: 250_000, requests: 12 };
 
 export const PRECACHE_BUDGET: TransferBudget = {
   bytes: FIRST_VISIT_BUDGET.bytes - OPENED_PAGE_ALLOWANCE.bytes,

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { PrecacheCandidate, PrecacheRole } from './precache-budget';
 
-/** Files worth keeping offline: pages, styles, scripts, images, data and the search bundle. */
-const OFFLINE_FILE = /\.(?:html|css|js|mjs|json|jsonld|svg|png|jpe?g|webp|avif|ico|woff2|webmanifest)$/;
+/**
+ * Files a reader needs offline: pages, styles, scripts, images and the search bundle (not the
+ * Web Annotations exports, which are for machines).
+ */
+const OFFLINE_FILE = /\.(?:html|css|js|mjs|json|svg|png|jpe?g|webp|avif|ico|woff2|webmanifest)$/;
 /** Pagefind's ready-made UIs, which the site does not load (it has its own search page). */
-const UNUSED = /^pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|playground\/)/;
+const UNUSED = /^pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|playground\/|wasm\.unknown\.)/;
 /** What a static host compresses (nginx `gzip_types`, and HTML always). */
 const COMPRESSED_BY_HOST = /\.(?:html|css|js|mjs|json|jsonld|svg|xml|webmanifest)$/;
 
