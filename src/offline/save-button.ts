@@ -34,14 +34,14 @@ function announce(control: Control, message: string) {
 }
 
 function showState(control: Control, savedCount: number) {
-  const all = savedCount === control.paths.length;
-  const many = control.paths.length > 1 || control.root.dataset.saveOffline === 'list';
+  const count = control.paths.length;
+  const all = savedCount === count;
   control.save.hidden = all;
   control.saved.hidden = !all;
-  control.save.textContent = many ? `Save these ${control.paths.length} articles` : 'Save for offline';
-  control.savedLabel.textContent = many
-    ? `Saved ${control.paths.length} articles for offline ✓`
-    : 'Saved for offline ✓';
+  if (control.root.dataset.saveOffline !== 'list') return;
+  control.save.textContent = count === 1 ? 'Save this article for offline' : `Save these ${count} articles`;
+  control.savedLabel.textContent =
+    count === 1 ? 'Saved this article for offline ✓' : `Saved ${count} articles for offline ✓`;
 }
 
 async function onSave(control: Control) {
