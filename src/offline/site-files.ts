@@ -9,7 +9,7 @@ import type { PrecacheCandidate, PrecacheRole } from './precache-budget';
  */
 const OFFLINE_FILE = /\.(?:html|css|js|mjs|json|svg|png|jpe?g|webp|avif|ico|woff2|webmanifest)$/;
 /** Pagefind's ready-made UIs, which the site does not load (it has its own search page). */
-const UNUSED = /^pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|playground\/|wasm\.unknown\.)/;
+const UNUSED = /^pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|playground\/)/;
 /** What a static host compresses (nginx `gzip_types`, and HTML always). */
 const COMPRESSED_BY_HOST = /\.(?:html|css|js|mjs|json|jsonld|svg|xml|webmanifest)$/;
 
