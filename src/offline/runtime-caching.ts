@@ -39,6 +39,11 @@ const offlineFallback = {
   }`),
 };
 
+/** An asset the network cannot give: any cache's copy (a saved page keeps its build's stylesheet). */
+const anyCache = {
+  handlerDidError: workerFunction(`async ({ request }) => caches.match(request.url, { ignoreSearch: true })`),
+};
+
 /** Same-origin `_astro/` files and images: content-hashed or rarely changed, so cache first. */
 const isAsset = workerFunction(
   `({ url, sameOrigin }) => sameOrigin && /\\/_astro\\/|\\.(?:avif|webp|png|jpe?g|gif|svg|ico)$/.test(url.pathname)`,
@@ -71,7 +76,7 @@ export const RUNTIME_CACHING: RuntimeCaching[] = [
     options: {
       cacheName: CACHE_NAMES.assets,
       expiration: { maxEntries: 500, purgeOnQuotaError: true },
-      plugins: [withoutQuery],
+      plugins: [withoutQuery, anyCache],
     },
   },
   {

@@ -28,14 +28,24 @@ function imagePaths(article: Element, pageUrl: string): string[] {
   return urls.flatMap((url) => pathOf(url, pageUrl) ?? []);
 }
 
-/** What to save with an article page: its card pages and images, each once. */
+/**
+ * The page's stylesheets and scripts: a later build replaces them (their names carry a
+ * content hash), and a saved page must still find the ones it was built with.
+ */
+function pageAssets(doc: Document, pageUrl: string): string[] {
+  return [...doc.querySelectorAll('link[rel~="stylesheet"][href], script[src]')].flatMap(
+    (element) => pathOf(element.getAttribute('href') ?? element.getAttribute('src') ?? '', pageUrl) ?? [],
+  );
+}
+
+/** What to save with an article page: its card pages, images, stylesheets and scripts, each once. */
 export function filesOfArticle(doc: Document, pageUrl: string): string[] {
   const article = doc.querySelector('article') ?? doc.body;
   const cards = [...article.querySelectorAll<HTMLAnchorElement>(CARD_LINKS)].flatMap((link) => {
     const path = pathOf(link.getAttribute('href') ?? '', pageUrl);
     return path ? [path.replace(/\/?$/, '/')] : [];
   });
-  return [...new Set([...cards, ...imagePaths(article, pageUrl)])];
+  return [...new Set([...cards, ...imagePaths(article, pageUrl), ...pageAssets(doc, pageUrl)])];
 }
 
 /** Fetches one file into the cache; a file that fails leaves the rest saved. */

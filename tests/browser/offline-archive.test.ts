@@ -126,6 +126,12 @@ describe('offline reading of an archive larger than the first-visit budget', () 
       [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))].slice(0, 3),
     );
     expect(cards.length).toBeGreaterThan(0);
+    const saved = (await page.evaluate(
+      `caches.open('saved-articles').then((c) => c.keys()).then((r) => r.map((q) => new URL(q.url).pathname))`,
+    )) as string[];
+    expect(saved).toEqual(expect.arrayContaining([`/articles/${slug}/`, ...cards]));
+    // The stylesheet it was built with stays with it, whatever a later build renames.
+    expect(saved.some((file) => /^\/_astro\/.+\.css$/.test(file))).toBe(true);
 
     await context.setOffline(true);
     const reader = await context.newPage();
