@@ -14,6 +14,9 @@ const { site, base, outDir, cacheDir, renderedDir } = siteConfig(
   fileURLToPath(new URL('.', import.meta.url)),
 );
 
+/** The offline page (what the service worker shows for a page not kept offline) is not for search engines. */
+const sitemapOptions = { filter: (/** @type {string} */ page) => !page.endsWith('/offline/') };
+
 export default defineConfig({
   site,
   base,
@@ -37,5 +40,5 @@ export default defineConfig({
   },
   // Search indexes the built pages; offline support then precaches them with the index.
   // Content problems found while `npm run dev` runs are shown in the browser (dev only).
-  integrations: [mdx(), sitemap(), securityHeaders(), search({ renderedDir }), offline(), devErrors()],
+  integrations: [mdx(), sitemap(sitemapOptions), securityHeaders(), search({ renderedDir }), offline(), devErrors()],
 });

@@ -1,38 +1,37 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PRECACHE_BUDGET_BYTES } from './precache-budget';
+import { PRECACHE_BUDGET, type TransferBudget } from './precache-budget';
 import { writeServiceWorker } from './service-worker';
 
 export interface OfflineIntegrationOptions {
-  /** Precache size above which only the newest articles are kept (default 10 MiB). */
-  budgetBytes?: number;
+  /** What a first visit's precache may download (default PRECACHE_BUDGET). */
+  budget?: TransferBudget;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1000)} kB`;
 
 /**
  * Writes the service worker (`sw.js`) after every build. List it after the search
- * integration: it precaches the Pagefind bundle that one writes.
+ * integration: it precaches the Pagefind runtime that one writes.
  */
 export default function offlineIntegration({
-  budgetBytes = DEFAULT_PRECACHE_BUDGET_BYTES,
+  budget = PRECACHE_BUDGET,
 }: OfflineIntegrationOptions = {}): AstroIntegration {
   return {
     name: 'annotated-news:offline',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { count, bytes, selection, warnings } = await writeServiceWorker({
-          outDir: fileURLToPath(dir),
-          budgetBytes,
-        });
+        const { count, size, selection, warnings } = await writeServiceWorker({ outDir: fileURLToPath(dir), budget });
         for (const warning of warnings) logger.warn(warning);
-        logger.info(`Service worker precaches ${count} files, ${megabytes(bytes)} (budget ${megabytes(budgetBytes)}).`);
+        logger.info(
+          `Service worker precaches ${count} files, about ${kilobytes(selection.bytes)} on the wire (${kilobytes(size)} on disk; budget ${budget.requests} requests, ${kilobytes(budget.bytes)}).`,
+        );
         if (selection.shellOverBudget) {
-          logger.warn('The site shell and search index alone exceed the precache budget; they are precached anyway.');
+          logger.warn('The site shell alone exceeds the precache budget; it is precached anyway.');
         }
-        if (selection.skippedArticles.length || selection.skippedCardPages) {
-          logger.warn(
-            `Over the precache budget: left out ${selection.skippedArticles.length} older articles and ${selection.skippedCardPages} card pages (they still work online).`,
+        if (!selection.wholeSite) {
+          logger.info(
+            `Larger than the first-visit budget: the shell and the newest articles are precached, ${selection.skippedArticles} older articles and the other pages are cached when opened.`,
           );
         }
       },

@@ -1,74 +1,85 @@
 /**
- * Which built files the service worker precaches when the site is larger than the budget.
- * Always: the site's shell (CSS, JS, home, search, quotes and 404 pages) and the whole
- * search bundle, so search works offline. Then articles, newest first, then the card pages
- * (people, claims), each while it still fits. README ("Offline") documents the order.
+ * Which built files the service worker precaches: what a reader's first visit downloads in
+ * the background, whatever the archive's size. A site that fits the budget whole is
+ * precached whole (readable and searchable offline after one visit). A larger one gets the
+ * app shell (stylesheet, scripts, home, search, offline and 404 pages, icon, Pagefind's
+ * runtime) and then its newest articles while they fit; everything else is cached at run
+ * time as the reader opens it. README ("Offline") documents the numbers.
  */
 
-export interface SizedEntry {
-  /** Relative to the site root: `articles/x/index.html`, `pagefind/pagefind.js`. */
-  url: string;
-  size: number;
+export interface TransferBudget {
+  /** Bytes on the wire (gzip-compressed where a host compresses, plus response headers). */
+  bytes: number;
+  requests: number;
 }
 
-export interface BudgetSelection<T extends SizedEntry> {
+/** What a first visit may download in the background, at any archive size. */
+export const FIRST_VISIT_BUDGET: TransferBudget = { bytes: 2_000_000, requests: 100 };
+
+/**
+ * Set aside for the page the reader opened (its HTML, stylesheet, scripts, icon and `sw.js`),
+ * which the first visit downloads too; the precache gets the rest.
+ */
+export const OPENED_PAGE_ALLOWANCE: TransferBudget = { bytes: 250_000, requests: 12 };
+
+export const PRECACHE_BUDGET: TransferBudget = {
+  bytes: FIRST_VISIT_BUDGET.bytes - OPENED_PAGE_ALLOWANCE.bytes,
+  requests: FIRST_VISIT_BUDGET.requests - OPENED_PAGE_ALLOWANCE.requests,
+};
+
+/** Response headers of one request, counted on top of its body. */
+export const HEADER_BYTES_PER_REQUEST = 400;
+
+export type PrecacheRole = 'shell' | 'article' | 'other';
+
+export interface PrecacheCandidate {
+  /** Relative to the site root: `articles/x/index.html`, `pagefind/pagefind.js`. */
+  url: string;
+  role: PrecacheRole;
+}
+
+export interface BudgetSelection<T extends PrecacheCandidate> {
   entries: T[];
+  /** Estimated bytes on the wire, headers included. */
   bytes: number;
-  /** Article slugs left out, oldest last. */
-  skippedArticles: string[];
-  skippedCardPages: number;
-  /** The shell and search bundle alone are over budget (they are kept anyway). */
+  /** True when the whole site fits and is precached. */
+  wholeSite: boolean;
+  /** Article pages left out (they are cached when opened or saved). */
+  skippedArticles: number;
+  /** The shell alone is over budget (it is kept anyway). */
   shellOverBudget: boolean;
 }
 
-/** 10 MiB: the shell and search bundle plus roughly a hundred articles with their cards. */
-export const DEFAULT_PRECACHE_BUDGET_BYTES = 10 * 1024 * 1024;
-
-const articleSlug = (url: string) => /^articles\/([^/]+)\//.exec(url)?.[1];
-const isCardPage = (url: string) => /^(people|claims)\//.test(url);
-
 /**
- * @param newestFirst article slugs ordered newest first; articles not listed come last.
+ * @param newestFirst article pages (`articles/<slug>/index.html` entries), newest first.
+ * @param transferSize estimated bytes on the wire of one file, without headers.
  */
-export function selectWithinBudget<T extends SizedEntry>(
-  entries: readonly T[],
-  budget: number,
-  newestFirst: readonly string[],
+export function selectWithinBudget<T extends PrecacheCandidate>(
+  candidates: readonly T[],
+  newestFirst: readonly T[],
+  transferSize: (entry: T) => number,
+  budget: TransferBudget = PRECACHE_BUDGET,
 ): BudgetSelection<T> {
-  const shell: T[] = [];
-  const articles = new Map<string, T[]>();
-  const cards: T[] = [];
-  for (const entry of entries) {
-    const slug = articleSlug(entry.url);
-    if (slug) articles.set(slug, [...(articles.get(slug) ?? []), entry]);
-    else if (isCardPage(entry.url)) cards.push(entry);
-    else shell.push(entry);
+  const cost = (entry: T) => transferSize(entry) + HEADER_BYTES_PER_REQUEST;
+  const sum = (list: readonly T[]) => list.reduce((total, entry) => total + cost(entry), 0);
+  // Counting comes first: a large archive is ruled out without sizing thousands of files.
+  if (candidates.length <= budget.requests) {
+    const bytes = sum(candidates);
+    if (bytes <= budget.bytes) {
+      return { entries: [...candidates], bytes, wholeSite: true, skippedArticles: 0, shellOverBudget: false };
+    }
   }
-  const rank = (slug: string) => {
-    const at = newestFirst.indexOf(slug);
-    return at === -1 ? newestFirst.length : at;
-  };
-  const orderedSlugs = [...articles.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-
-  const sum = (list: readonly T[]) => list.reduce((total, entry) => total + entry.size, 0);
-  const selected = [...shell];
-  let bytes = sum(shell);
-  const shellOverBudget = bytes > budget;
-  const skippedArticles: string[] = [];
-  for (const slug of orderedSlugs) {
-    const files = articles.get(slug)!;
+  const entries = candidates.filter((entry) => entry.role === 'shell');
+  let bytes = sum(entries);
+  const shellOverBudget = bytes > budget.bytes || entries.length > budget.requests;
+  let taken = 0;
+  for (const article of newestFirst) {
+    const size = cost(article);
     // Once one article does not fit, older ones are left out too: the newest stay together.
-    if (skippedArticles.length === 0 && bytes + sum(files) <= budget) {
-      selected.push(...files);
-      bytes += sum(files);
-    } else skippedArticles.push(slug);
+    if (entries.length + 1 > budget.requests || bytes + size > budget.bytes) break;
+    entries.push(article);
+    bytes += size;
+    taken++;
   }
-  let skippedCardPages = 0;
-  for (const card of [...cards].sort((a, b) => a.url.localeCompare(b.url))) {
-    if (bytes + card.size <= budget) {
-      selected.push(card);
-      bytes += card.size;
-    } else skippedCardPages++;
-  }
-  return { entries: selected, bytes, skippedArticles, skippedCardPages, shellOverBudget };
+  return { entries, bytes, wholeSite: false, skippedArticles: newestFirst.length - taken, shellOverBudget };
 }

@@ -2,33 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
 import { SERVICE_WORKER_FILE } from './service-worker-file';
-import { selectWithinBudget, type BudgetSelection, type SizedEntry } from './precache-budget';
-
-/** What the shell, the articles, the cards and search need offline. */
-const PRECACHE_PATTERNS = [
-  '**/*.{html,css,js,mjs,json,jsonld,svg,png,jpg,webp,avif,ico,woff2,webmanifest}',
-  'pagefind/**/*',
-];
-/** Pagefind's ready-made UIs, which the site does not load (it has its own search page). */
-const UNUSED = [
-  'pagefind/pagefind-ui.*',
-  'pagefind/pagefind-modular-ui.*',
-  'pagefind/pagefind-component-ui.*',
-  'pagefind/playground/**',
-];
+import { PRECACHE_BUDGET, selectWithinBudget, type BudgetSelection, type TransferBudget } from './precache-budget';
+import { RUNTIME_CACHING } from './runtime-caching';
+import { ARTICLE_PAGE, offlineCandidates, transferSize } from './site-files';
+import type { PrecacheCandidate } from './precache-budget';
 
 export interface ServiceWorkerOptions {
   /** The built site, with the Pagefind bundle already written. */
   outDir: string;
-  /** Bytes above which only the newest articles are precached. */
-  budgetBytes: number;
+  /** What the precache may download on a first visit; PRECACHE_BUDGET by default. */
+  budget?: TransferBudget;
 }
 
 export interface ServiceWorkerSummary {
   file: string;
   count: number;
-  bytes: number;
-  selection: BudgetSelection<SizedEntry>;
+  /** Bytes on disk of the precached files. */
+  size: number;
+  selection: BudgetSelection<PrecacheCandidate>;
   /** Workbox's notes, e.g. a file too large to precache. */
   warnings: string[];
 }
@@ -50,37 +41,42 @@ function pageHead(file: string): string {
 }
 
 /**
- * Slugs of the built articles, newest first, from the publication time each page declares
- * in its head: a look at the head of each file, not a parse of the whole page.
+ * Article pages newest first, from the publication time each page declares in its head:
+ * a look at the head of each file, not a parse of the whole page.
  */
-export function articlesNewestFirst(outDir: string): string[] {
-  const articlesDir = path.join(outDir, 'articles');
-  if (!fs.existsSync(articlesDir)) return [];
-  const dated: { slug: string; published: string }[] = [];
-  for (const slug of fs.readdirSync(articlesDir)) {
-    const file = path.join(articlesDir, slug, 'index.html');
-    if (!fs.existsSync(file)) continue;
-    dated.push({ slug, published: PUBLISHED_TIME.exec(pageHead(file))?.[1] ?? '' });
-  }
-  return dated
-    .sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug))
-    .map(({ slug }) => slug);
+export function articlesNewestFirst<T extends PrecacheCandidate>(outDir: string, candidates: readonly T[]): T[] {
+  return candidates
+    .filter((entry) => ARTICLE_PAGE.test(entry.url))
+    .map((entry) => ({ entry, published: PUBLISHED_TIME.exec(pageHead(path.join(outDir, entry.url)))?.[1] ?? '' }))
+    .sort((a, b) => b.published.localeCompare(a.published) || a.entry.url.localeCompare(b.entry.url))
+    .map(({ entry }) => entry);
 }
 
+/** A literal path as a glob pattern (file names may hold glob characters). */
+const literalGlob = (url: string) => url.replace(/[*?[\]{}()!+@]/g, '\\$&');
+
 /**
- * Writes `<outDir>/sw.js` with Workbox: a precache of the built files (each with a content
+ * Writes `<outDir>/sw.js` with Workbox: a precache of the selected files (each with a content
  * revision) that installs in the background and takes over only when no page of the old
- * version is open, then deletes the entries the new build no longer lists. A site is thus
- * read and searched offline from one build's files, never a mix of two.
+ * version is open, then deletes the entries the new build no longer lists; and run-time
+ * caching of what the reader opens. Only the selected files are hashed, so a large archive
+ * costs the build no more than a small one.
  */
-export async function writeServiceWorker({ outDir, budgetBytes }: ServiceWorkerOptions): Promise<ServiceWorkerSummary> {
-  const newestFirst = articlesNewestFirst(outDir);
-  let selection: BudgetSelection<SizedEntry> | undefined;
+export async function writeServiceWorker({
+  outDir,
+  budget = PRECACHE_BUDGET,
+}: ServiceWorkerOptions): Promise<ServiceWorkerSummary> {
+  const candidates = offlineCandidates(outDir, new Set([SERVICE_WORKER_FILE]));
+  const selection = selectWithinBudget(
+    candidates,
+    articlesNewestFirst(outDir, candidates),
+    (entry) => transferSize(outDir, entry.url),
+    budget,
+  );
   const file = path.join(outDir, SERVICE_WORKER_FILE);
   const { count, size, warnings } = await generateSW({
     globDirectory: outDir,
-    globPatterns: PRECACHE_PATTERNS,
-    globIgnores: [SERVICE_WORKER_FILE, ...UNUSED],
+    globPatterns: selection.entries.map((entry) => literalGlob(entry.url)),
     swDest: file,
     // URLs stay relative to sw.js, which sits at the base path: the site works under any BASE_PATH.
     directoryIndex: 'index.html',
@@ -89,16 +85,11 @@ export async function writeServiceWorker({ outDir, budgetBytes }: ServiceWorkerO
     cleanupOutdatedCaches: true,
     clientsClaim: false,
     skipWaiting: false,
+    runtimeCaching: RUNTIME_CACHING,
     inlineWorkboxRuntime: true,
     sourcemap: false,
     mode: 'production',
-    maximumFileSizeToCacheInBytes: budgetBytes,
-    manifestTransforms: [
-      (entries) => {
-        selection = selectWithinBudget(entries, budgetBytes, newestFirst);
-        return { manifest: selection.entries as typeof entries, warnings: [] };
-      },
-    ],
+    maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
   });
-  return { file, count, bytes: size, selection: selection!, warnings };
+  return { file, count, size, selection, warnings };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { writeServiceWorker } from '../../src/offline/service-worker';
-import { DEFAULT_PRECACHE_BUDGET_BYTES } from '../../src/offline/precache-budget';
+import { HEADER_BYTES_PER_REQUEST } from '../../src/offline/precache-budget';
+import { transferSize } from '../../src/offline/site-files';
 import { siteDir } from '../helpers/build-site';
 import { launchChromium } from '../helpers/chromium';
 import { serveWithNginx, type StaticHost } from '../helpers/nginx';
@@ -43,7 +44,7 @@ describe('a new build of an offline site', () => {
       quotesFile,
       fs.readFileSync(quotesFile, 'utf8').replace(quotesHeading('Quotes'), quotesHeading('Quotes, rebuilt')),
     );
-    await writeServiceWorker({ outDir: dist, budgetBytes: DEFAULT_PRECACHE_BUDGET_BYTES });
+    await writeServiceWorker({ outDir: dist });
 
     // Navigating checks for the new service worker; it installs but waits while the old build's page is open.
     await page.goto(`${host.url}quotes/`);
@@ -80,20 +81,29 @@ describe('a new build of an offline site', () => {
 });
 
 describe('the precache budget on a real build', () => {
-  it('leaves the oldest articles out of the service worker when the site is over budget', async () => {
+  it('precaches the shell and search runtime but not the search index or card pages when the site is over budget', async () => {
     const manifest = readPrecacheManifest(siteDir('seed'));
     expect(manifest.some((e) => e.url.startsWith('articles/'))).toBe(true);
+    expect(manifest.some((e) => e.url.startsWith('pagefind/fragment/'))).toBe(true);
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-budget-'));
     try {
       fs.cpSync(siteDir('seed'), copy, { recursive: true });
-      const shell = manifest.filter((e) => !/^(articles|people|claims)\//.test(e.url));
-      const shellBytes = shell.reduce((sum, e) => sum + fs.statSync(path.join(copy, e.url)).size, 0);
-      const summary = await writeServiceWorker({ outDir: copy, budgetBytes: shellBytes + 1024 });
-      expect(summary.selection.skippedArticles).toEqual(['us-china-trade-framework']);
+      const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'pagefind/pagefind.js'];
+      const shellBytes = shell.reduce((sum, url) => sum + transferSize(copy, url) + HEADER_BYTES_PER_REQUEST, 0);
+      const summary = await writeServiceWorker({ outDir: copy, budget: { bytes: shellBytes * 3, requests: 1000 } });
+      expect(summary.selection.wholeSite).toBe(false);
       const urls = readPrecacheManifest(copy).map((e) => e.url);
-      expect(urls).toContain('pagefind/pagefind.js');
-      expect(urls).toContain('search/index.html');
-      expect(urls.some((url) => url.startsWith('articles/'))).toBe(false);
+      for (const url of [
+        ...shell,
+        'pagefind/pagefind-worker.js',
+        'pagefind/pagefind-entry.json',
+        'pagefind/wasm.en.pagefind',
+      ]) {
+        expect(urls).toContain(url);
+      }
+      expect(urls.some((url) => url.endsWith('.pf_meta'))).toBe(true);
+      expect(urls.some((url) => /^pagefind\/(fragment|index|filter)\//.test(url))).toBe(false);
+      expect(urls.some((url) => /^(people|claims|quotes)\//.test(url))).toBe(false);
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }

@@ -226,7 +226,7 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
       for (const url of parseXml(file).urlset.url as Node[]) locs.push(url.loc);
     }
     const pages = listPages(dist)
-      .filter((page) => page !== '/404.html')
+      .filter((page) => page !== '/404.html' && page !== '/offline/')
       .map((page) => `${prefix}${page.slice(1)}`);
     expect(locs.sort()).toEqual(pages.sort());
     const robots = fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8');

@@ -1,0 +1,43 @@
+/**
+ * The reader's saved articles (title, address, day, and the files saved with each), kept in
+ * localStorage beside the `saved-articles` cache that holds the files themselves. The
+ * offline page lists them; removing an article deletes the files no other saved article uses.
+ */
+export interface SavedArticle {
+  /** The article page's path, with the base: `/news/articles/x/`. */
+  url: string;
+  title: string;
+  /** Publication day, `YYYY-MM-DD`, or empty. */
+  date: string;
+  /** Every path saved with it: the page, its card pages and images. */
+  files: string[];
+}
+
+const STORAGE_KEY = 'annotated-news:saved-articles';
+
+const isSaved = (value: unknown): value is SavedArticle =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as SavedArticle).url === 'string' &&
+  typeof (value as SavedArticle).title === 'string' &&
+  Array.isArray((value as SavedArticle).files);
+
+/** Saved articles, newest saved first; an unreadable store reads as empty. */
+export function readSavedList(): SavedArticle[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter(isSaved) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function writeSavedList(list: readonly SavedArticle[]): void {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
+}
+
+/** Files of `removed` that no article left in `kept` uses. */
+export function filesOnlyIn(removed: SavedArticle, kept: readonly SavedArticle[]): string[] {
+  const stillUsed = new Set(kept.flatMap((article) => article.files));
+  return removed.files.filter((file) => !stillUsed.has(file));
+}
