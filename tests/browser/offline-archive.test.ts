@@ -145,8 +145,21 @@ describe('offline reading of an archive larger than the first-visit budget', () 
     expect(await heading(reader)).toBe('You are offline');
     await expect.poll(() => reader.locator('[data-offline-saved-list] a').allInnerTexts()).toEqual([title(slug)]);
 
-    await reader.addScriptTag({ content: searchScript });
+    // The search page cannot reach the index offline: it searches the saved articles instead.
     const quote = corpus.articles.find((article) => article.slug === slug)!.quotes[0]!;
+    const words = quote.split(/\s+/).slice(0, 4).join(' ');
+    await reader.goto(`${host.url}search/?q=${encodeURIComponent(words.toUpperCase())}&type=quote`);
+    const status = reader.locator('[data-search-status]');
+    await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(/^You are offline: \d+ results? from/);
+    expect(await status.innerText()).toContain('More results need the network.');
+    const links = await reader.$$eval('[data-search-results] a', (found) =>
+      found.map(
+        (link) => new URL((link as HTMLAnchorElement).href).pathname + new URL((link as HTMLAnchorElement).href).hash,
+      ),
+    );
+    expect(links.some((link) => link.startsWith(`/articles/${slug}/#`))).toBe(true);
+
+    await reader.addScriptTag({ content: searchScript });
     const results = (await reader.evaluate(
       ([base, query]) =>
         (

@@ -5,6 +5,7 @@
  * claims no article states); the quotes, claims and figures of each article that match are
  * picked out as its fragment loads (see passage-hits.ts). Results are built from text nodes only.
  */
+import { searchSaved, type SavedResult } from '../../offline/saved-search';
 import { RESULT_TYPE_LABELS, isResultType } from '../search-schema';
 import { markWords, type TextPart } from './excerpt';
 import { loadPagefind, type Pagefind } from './pagefind-api';
@@ -54,26 +55,12 @@ function findElements(): Elements | undefined {
 
 const quoted = (text: string) => `“${text}”`;
 
-/** A result from the pages saved on this device for offline reading (see {@link savedResults}). */
-export interface SavedResult {
-  url: string;
-  type: string;
-  title: string;
-  speaker?: string;
-  article?: string;
-  excerpt: string;
-}
-
 /**
- * Results from the pages saved on this device, for when the search index cannot be reached.
- * The one place to connect offline search: `import { searchSaved } from
- * '../../offline/saved-search';` and `return searchSaved(base, state.query, { type: state.type,
- * speaker: state.speaker });`. Until then nothing is saved to search.
+ * Results from the pages saved or cached on this device, for when the search index cannot be
+ * reached: the offline layer reads them from the service worker's caches.
  */
 function savedResults(base: string, state: SearchState): Promise<SavedResult[]> {
-  void base;
-  void state;
-  return Promise.resolve([]);
+  return searchSaved(base, state.query, { type: state.type, speaker: state.speaker });
 }
 
 /** Saved results in the markup of any other result, the searched words marked. */
@@ -116,6 +103,10 @@ function noResultsMessage(state: SearchState): string {
 
 /** Said when the index cannot load or a fetch fails: what is saved on the device may still be searched. */
 const UNAVAILABLE_MESSAGE = 'Search needs the network for results beyond what is saved.';
+
+/** Offline, with matches among the saved and cached articles. */
+const savedMessage = (count: number) =>
+  `You are offline: ${count} ${count === 1 ? 'result' : 'results'} from the articles saved or opened on this device. More results need the network.`;
 
 /**
  * While matching records remain unread: "First 10 quotes for “deal”, from 212 matching
@@ -266,7 +257,9 @@ class SearchPage {
     this.clearResults();
     this.setStatus(UNAVAILABLE_MESSAGE, 'error');
     const saved = hasSearch(state) ? await savedResults(this.base, state).catch(() => []) : [];
-    if (run === this.run) showSavedResults(this.ui.results, saved, state.query);
+    if (run !== this.run) return;
+    showSavedResults(this.ui.results, saved, state.query);
+    if (saved.length) this.setStatus(savedMessage(saved.length), 'info');
   }
 
   /** Searches, then shows the first results, unless a newer search (`run`) started meanwhile. */
@@ -280,6 +273,8 @@ class SearchPage {
     }
     const response = await pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (run !== this.run) return;
+    // Offline, Pagefind answers "nothing" when the part of the index it needs was never cached.
+    if (!response.results.length && !navigator.onLine) return this.searchUnavailable(state, run);
     this.clearResults();
     this.state = state;
     const stream = new ResultStream(
