@@ -15,5 +15,5 @@ export const GET: APIRoute<{ article: RenderedArticle }> = async ({ props }) => 
   const { entry, annotations, text } = props.article;
   const { peopleData: people, claimsData: claims } = await registryEntries();
   const collection = annotationCollection(siteRefs, { article: entry, annotations, text, people, claims });
-  return new Response(JSON.stringify(collection, null, 2), { headers: { 'Content-Type': ANNO_MEDIA_TYPE } });
+  return new Response(JSON.stringify(collection), { headers: { 'Content-Type': ANNO_MEDIA_TYPE } });
 };
