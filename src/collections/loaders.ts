@@ -2,11 +2,19 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContent } from '../annotations/check-content';
+import type { ArticleImageRecord } from '../annotations/article-images';
+import {
+  checkContent,
+  type CheckedArticleFile,
+  type CheckOptions,
+  type ContentCheck,
+} from '../annotations/check-content';
+import { citedClaims } from '../annotations/missed-claims';
 import { BODY_IMAGES_KEY } from './article-entry';
 import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import { reportContentStatus } from './content-status';
+import { codeVersion, dependenciesOf, RenderCache } from './render-cache';
 import { RenderedArticles } from './rendered-articles';
 import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
 
@@ -18,6 +26,8 @@ export interface ContentOptions {
   /** Public origin (`SITE_URL`), for the addresses printed after claim-card links. */
   site?: string;
   renderedDir: string;
+  /** Rendered articles kept between builds (see RenderCache); none when absent. */
+  renderCacheDir?: string;
 }
 
 /** An article that passed the check and was rendered: what its collection entry holds. */
@@ -54,37 +64,80 @@ function contentSignature(contentDir: string): string {
   return hash.digest('hex');
 }
 
+/** The pipeline's code version, hashed once per process. */
+let code: string | undefined;
+
+/** The cache of earlier renders, when the options name its folder. */
+function openRenderCache({ base, site, renderCacheDir }: ContentOptions, logger: LoaderContext['logger']) {
+  if (!renderCacheDir) return undefined;
+  code ??= codeVersion(process.cwd());
+  return new RenderCache(renderCacheDir, { base, site, code }, (message) => logger.warn(message));
+}
+
+/** Where the check's articles go: reused from the cache or rendered and written, then listed for the loaders. */
+function publishingHooks(output: RenderedArticles, cache: RenderCache | undefined) {
+  const renderedFiles = cache ? output.slugs() : new Set<string>();
+  const articles: PreparedArticle[] = [];
+  const manifestArticles: ManifestArticle[] = [];
+  const publish = (article: CheckedArticleFile, images: ArticleImageRecord[], digest: string) => {
+    const { slug, file, data } = article;
+    // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
+    articles.push({ slug, file, data: { ...data, [BODY_IMAGES_KEY]: images }, digest });
+    manifestArticles.push(manifestArticle(slug, data));
+  };
+  const hooks: Pick<CheckOptions, 'reuse' | 'onRendered'> = {
+    reuse: (article, registry) => {
+      const reused = cache?.reuse(article, registry, renderedFiles);
+      if (reused) publish(article, reused.images, reused.digest);
+      return reused;
+    },
+    onRendered: (article, registry) => {
+      const { slug, html, annotations, text, images, warnings } = article;
+      // Remembered before the files are written, so a build stopped between the two is not trusted.
+      const remember = (digest: string) =>
+        cache?.remember(article, registry, {
+          digest,
+          images,
+          warnings,
+          cites: citedClaims(annotations),
+          annotations: annotations.length,
+          dependencies: dependenciesOf(annotations, images, registry),
+        });
+      const digest = output.write(slug, { html, annotations, text }, remember);
+      publish(article, images, digest);
+    },
+  };
+  return { hooks, articles, manifestArticles };
+}
+
 /**
  * Runs `npm run check`'s validation once per state of the content, shared by the three
  * loaders, so a build stops before rendering with every problem of every file listed, each
  * with its place and a hint, whichever collection Astro happens to load first. The same
  * pass renders every article and writes it to `renderedDir` as soon as it is rendered:
  * each article is parsed and annotated once per build, and again in `npm run dev` only after
- * a content file changes. A passed check also leaves the site's manifest there, for the
- * search index.
+ * a content file changes. An article whose source and everything its output read are as
+ * they were at an earlier build is not rendered again (see RenderCache). A passed check
+ * also leaves the site's manifest there, for the search index.
  */
-function prepareContent(
-  { contentDir, base, site, renderedDir }: ContentOptions,
-  logger: LoaderContext['logger'],
-): Promise<PreparedContent> {
+function prepareContent(options: ContentOptions, logger: LoaderContext['logger']): Promise<PreparedContent> {
+  const { contentDir, base, site, renderedDir } = options;
   const signature = contentSignature(contentDir);
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
   const result = Promise.resolve().then(() => {
     const output = new RenderedArticles(renderedDir);
-    const articles: PreparedArticle[] = [];
-    const manifestArticles: ManifestArticle[] = [];
-    const { problems, warnings, registry } = checkContent(contentDir, {
-      base,
-      site,
-      onRendered: ({ slug, file, data, html, annotations, text, images }) => {
-        const digest = output.write(slug, { html, annotations, text });
-        // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
-        articles.push({ slug, file, data: { ...data, [BODY_IMAGES_KEY]: images }, digest });
-        manifestArticles.push(manifestArticle(slug, data));
-      },
-    });
+    const cache = openRenderCache(options, logger);
+    const { hooks, articles, manifestArticles } = publishingHooks(output, cache);
+    let check: ContentCheck;
+    try {
+      check = checkContent(contentDir, { base, site, ...hooks });
+    } finally {
+      cache?.save();
+    }
+    const { problems, warnings, registry } = check;
     if (problems.length) throw new ContentError(problems);
+    if (cache) logger.info(cache.summary());
     logWarnings(warnings, logger);
     output.keepOnly(new Set(articles.map(({ slug }) => slug)));
     output.writeManifest(siteManifest(manifestArticles, registry));
