@@ -2,42 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { ArticleImageRecord } from '../annotations/article-images';
-import {
-  checkContent,
-  type CheckedArticleFile,
-  type CheckOptions,
-  type ContentCheck,
-} from '../annotations/check-content';
-import { citedClaims } from '../annotations/missed-claims';
-import { BODY_IMAGES_KEY } from './article-entry';
 import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import { reportContentStatus } from './content-status';
-import { codeVersion, dependenciesOf, RenderCache } from './render-cache';
-import { RenderedArticles } from './rendered-articles';
-import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
+import { renderContent, type ContentOptions, type PreparedArticle } from './render-content';
 
-/** Where the content is and where its rendered articles go (from `siteConfig`). */
-export interface ContentOptions {
-  contentDir: string;
-  /** Site base path, for the links in cards. */
-  base: string;
-  /** Public origin (`SITE_URL`), for the addresses printed after claim-card links. */
-  site?: string;
-  renderedDir: string;
-  /** Rendered articles kept between builds (see RenderCache); none when absent. */
-  renderCacheDir?: string;
-}
-
-/** An article that passed the check and was rendered: what its collection entry holds. */
-interface PreparedArticle {
-  slug: string;
-  file: string;
-  data: Record<string, unknown>;
-  /** Changes whenever its rendered HTML or annotations do. */
-  digest: string;
-}
+export type { ContentOptions };
 
 /** What a passed check leaves for the loaders: the articles' entries and the people and claims. */
 interface PreparedContent {
@@ -64,52 +34,6 @@ function contentSignature(contentDir: string): string {
   return hash.digest('hex');
 }
 
-/** The pipeline's code version, hashed once per process. */
-let code: string | undefined;
-
-/** The cache of earlier renders, when the options name its folder. */
-function openRenderCache({ base, site, renderCacheDir }: ContentOptions, logger: LoaderContext['logger']) {
-  if (!renderCacheDir) return undefined;
-  code ??= codeVersion(process.cwd());
-  return new RenderCache(renderCacheDir, { base, site, code }, (message) => logger.warn(message));
-}
-
-/** Where the check's articles go: reused from the cache or rendered and written, then listed for the loaders. */
-function publishingHooks(output: RenderedArticles, cache: RenderCache | undefined) {
-  const renderedFiles = cache ? output.slugs() : new Set<string>();
-  const articles: PreparedArticle[] = [];
-  const manifestArticles: ManifestArticle[] = [];
-  const publish = (article: CheckedArticleFile, images: ArticleImageRecord[], digest: string) => {
-    const { slug, file, data } = article;
-    // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
-    articles.push({ slug, file, data: { ...data, [BODY_IMAGES_KEY]: images }, digest });
-    manifestArticles.push(manifestArticle(slug, data));
-  };
-  const hooks: Pick<CheckOptions, 'reuse' | 'onRendered'> = {
-    reuse: (article, registry) => {
-      const reused = cache?.reuse(article, registry, renderedFiles);
-      if (reused) publish(article, reused.images, reused.digest);
-      return reused;
-    },
-    onRendered: (article, registry) => {
-      const { slug, html, annotations, text, images, warnings } = article;
-      // Remembered before the files are written, so a build stopped between the two is not trusted.
-      const remember = (digest: string) =>
-        cache?.remember(article, registry, {
-          digest,
-          images,
-          warnings,
-          cites: citedClaims(annotations),
-          annotations: annotations.length,
-          dependencies: dependenciesOf(annotations, images, registry),
-        });
-      const digest = output.write(slug, { html, annotations, text }, remember);
-      publish(article, images, digest);
-    },
-  };
-  return { hooks, articles, manifestArticles };
-}
-
 /**
  * Runs `npm run check`'s validation once per state of the content, shared by the three
  * loaders, so a build stops before rendering with every problem of every file listed, each
@@ -121,26 +45,16 @@ function publishingHooks(output: RenderedArticles, cache: RenderCache | undefine
  * also leaves the site's manifest there, for the search index.
  */
 function prepareContent(options: ContentOptions, logger: LoaderContext['logger']): Promise<PreparedContent> {
-  const { contentDir, base, site, renderedDir } = options;
+  const { contentDir } = options;
   const signature = contentSignature(contentDir);
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
   const result = Promise.resolve().then(() => {
-    const output = new RenderedArticles(renderedDir);
-    const cache = openRenderCache(options, logger);
-    const { hooks, articles, manifestArticles } = publishingHooks(output, cache);
-    let check: ContentCheck;
-    try {
-      check = checkContent(contentDir, { base, site, ...hooks });
-    } finally {
-      cache?.save();
-    }
+    const { check, articles, cacheSummary } = renderContent(options, (message) => logger.warn(message));
     const { problems, warnings, registry } = check;
     if (problems.length) throw new ContentError(problems);
-    if (cache) logger.info(cache.summary());
+    if (cacheSummary) logger.info(cacheSummary);
     logWarnings(warnings, logger);
-    output.keepOnly(new Set(articles.map(({ slug }) => slug)));
-    output.writeManifest(siteManifest(manifestArticles, registry));
     return { articles, registry };
   });
   prepared.set(contentDir, { signature, result });

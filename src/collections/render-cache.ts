@@ -122,8 +122,9 @@ export class RenderCache {
   private readonly trusted: boolean;
   /** Whether the writing marker is on disk. */
   private writing = false;
-  rendered = 0;
-  reused = 0;
+  /** Slugs rendered and reused by this build, in the order they came. */
+  readonly rendered: string[] = [];
+  readonly reused: string[] = [];
 
   constructor(
     private readonly dir: string,
@@ -137,11 +138,11 @@ export class RenderCache {
   /** The earlier result for an article, when nothing its output depends on has changed. */
   reuse(article: ArticleFile, registry: Registry, renderedFiles: ReadonlySet<string>): CachedArticle | undefined {
     this.seen.add(article.slug);
-    const cached = !this.trusted ? undefined : this.shard(article.slug).entries[article.slug];
+    const cached = this.shard(article.slug).entries[article.slug];
     if (!cached || !renderedFiles.has(article.slug)) return undefined;
     if (cached.key !== this.articleKey(article, registry)) return undefined;
     if (cached.dependencyKey !== this.dependencyKey(cached.dependencies, article, registry)) return undefined;
-    this.reused++;
+    this.reused.push(article.slug);
     return cached;
   }
 
@@ -151,10 +152,10 @@ export class RenderCache {
     registry: Registry,
     result: Omit<CachedArticle, 'key' | 'dependencies' | 'dependencyKey'> & { dependencies: string[] },
   ): void {
-    this.rendered++;
+    this.rendered.push(article.slug);
     this.markWriting();
     const shard = this.shardIndex(article.slug);
-    this.shards.get(shard)!.entries[article.slug] = {
+    this.shard(article.slug).entries[article.slug] = {
       ...result,
       key: this.articleKey(article, registry),
       dependencyKey: this.dependencyKey(result.dependencies, article, registry),
@@ -185,7 +186,8 @@ export class RenderCache {
   /** `Rendered 12 articles, reused 9,988 from the cache`. */
   summary(): string {
     const count = (n: number) => n.toLocaleString('en-US');
-    return `Rendered ${count(this.rendered)} article${this.rendered === 1 ? '' : 's'}, reused ${count(this.reused)} from the cache`;
+    const { length: rendered } = this.rendered;
+    return `Rendered ${count(rendered)} article${rendered === 1 ? '' : 's'}, reused ${count(this.reused.length)} from the cache`;
   }
 
   private markWriting(): void {
@@ -244,11 +246,12 @@ export class RenderCache {
     return this.shards.get(index) ?? this.load(index);
   }
 
-  /** Reads one shard; a missing, unreadable or outdated one counts as empty. */
+  /** Reads one shard; a missing, unreadable or outdated one counts as empty, and so does an untrusted cache. */
   private load(index: number): Shard {
     const file = this.shardFile(index);
     let shard: Shard = { format: FORMAT, entries: {} };
-    if (fs.existsSync(file)) {
+    if (!this.trusted) this.dirty.add(index);
+    else if (fs.existsSync(file)) {
       try {
         const read = JSON.parse(fs.readFileSync(file, 'utf8')) as Shard;
         if (read?.format === FORMAT && read.entries && typeof read.entries === 'object') shard = read;
