@@ -14,40 +14,27 @@ export interface YamlSource {
   placeOf(path: readonly (string | number)[]): Place;
 }
 
-/** The document with its line counter: what `placeOf` walks. */
-function parseWithPlaces(source: string) {
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  return { doc, lineCounter };
-}
-
 /**
  * Parses YAML with the `yaml` library's core schema: dates stay `YYYY-MM-DD` strings so
  * that impossible days are caught rather than rolled over, and every node keeps its range.
- * Only the data and the errors are kept: a document with its node ranges weighs many times
- * its text, and an archive holds tens of thousands of claim files, so `placeOf` (asked only
- * for a file with a problem) parses the text again.
  */
 export function parseYamlSource(source: string, lineOffset = 0): YamlSource {
-  const first = parseWithPlaces(source);
-  const toPlaceIn =
-    (lineCounter: LineCounter) =>
-    (offset: number): Place => {
-      const { line, col } = lineCounter.linePos(offset);
-      return { line: line + lineOffset, column: col };
-    };
-  const errors = first.doc.errors.map((error) => {
-    const place = toPlaceIn(first.lineCounter)(error.pos[0]);
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toPlace = (offset: number): Place => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  const errors = doc.errors.map((error) => {
+    const place = toPlace(error.pos[0]);
     return { message: error.message.split('\n')[0]!, ...place };
   });
-  const data = errors.length ? undefined : first.doc.toJS();
+  const data = errors.length ? undefined : doc.toJS();
 
   return {
     data,
     errors,
     placeOf(path) {
-      const { doc, lineCounter } = parseWithPlaces(source);
-      const toPlace = toPlaceIn(lineCounter);
       let node: unknown = doc.contents;
       let best: Place = toPlace(0);
       for (const segment of path) {
