@@ -153,6 +153,7 @@ export class RenderCache {
     result: Omit<CachedArticle, 'key' | 'dependencies' | 'dependencyKey'> & { dependencies: string[] },
   ): void {
     this.rendered.push(article.slug);
+    this.seen.add(article.slug);
     this.markWriting();
     const shard = this.shardIndex(article.slug);
     this.shard(article.slug).entries[article.slug] = {
