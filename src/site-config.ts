@@ -14,6 +14,8 @@ export interface SiteConfig {
   cacheDir: string;
   /** Rendered article bodies, written by the content layer and read by the pages. */
   renderedDir: string;
+  /** Rendered articles kept between builds, keyed by content hash (see RenderCache). */
+  renderCacheDir: string;
 }
 
 /** Reads the deploy settings from the environment, with the documented defaults. */
@@ -36,5 +38,13 @@ export function siteConfig(env: NodeJS.ProcessEnv, root: string): SiteConfig {
   const cacheDir = env.OUT_DIR
     ? path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`)
     : path.resolve(root, 'node_modules/.astro');
-  return { site, base, contentDir, outDir, cacheDir, renderedDir: path.join(cacheDir, 'rendered-articles') };
+  return {
+    site,
+    base,
+    contentDir,
+    outDir,
+    cacheDir,
+    renderedDir: path.join(cacheDir, 'rendered-articles'),
+    renderCacheDir: path.join(cacheDir, 'render-cache'),
+  };
 }

@@ -1,9 +1,7 @@
-import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import rehypeExternalLinks from 'rehype-external-links';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import type { State } from 'mdast-util-to-hast';
@@ -12,6 +10,7 @@ import type { VFile } from 'vfile';
 import type { ArticleImageNode } from './article-images';
 import { imagePlaceholder } from './image-placeholders';
 import rehypeArticleText, { type ArticleText } from './rehype-article-text';
+import rehypeLinksAndHeadings from './rehype-links-and-headings';
 
 /** An article body ready to publish: its HTML and what pages need to know about it. */
 export interface ArticleHtml {
@@ -72,9 +71,8 @@ const toHtml = unified()
       articleImage: (state: State, node: unknown) => articleFigure(state, node as ArticleImageNode),
     },
   })
-  .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
   .use(rehypeArticleText)
-  .use(rehypeHeadingIds)
+  .use(rehypeLinksAndHeadings)
   .use(rehypeStringify)
   .freeze();
 

@@ -9,7 +9,7 @@ import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
 import { leadImageProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
-import { unusedClaims } from './missed-claims';
+import { citedClaims, unusedClaims } from './missed-claims';
 import { renderArticle } from './render-article';
 
 export interface ContentCheck {
@@ -26,11 +26,25 @@ export interface ContentCheck {
   registry: Registry;
 }
 
-export interface RenderedArticleFile extends ArticleFile, ArticleHtml {
-  data: NonNullable<ArticleFile['data']>;
+/** An article whose frontmatter passed the check. */
+export type CheckedArticleFile = ArticleFile & { data: NonNullable<ArticleFile['data']> };
+
+export interface RenderedArticleFile extends CheckedArticleFile, ArticleHtml {
   annotations: AnnotationRecord[];
   /** Photographs of the text, in reading order. */
   images: ArticleImageRecord[];
+  /** What the editor may have missed, before the article's `check.ignore`. */
+  warnings: ContentProblem[];
+}
+
+/** What the check needs of an article rendered by an earlier build. */
+export interface ReusedArticle {
+  /** The warnings it had, before the article's `check.ignore`. */
+  warnings: ContentProblem[];
+  /** Claims it cites. */
+  cites: string[];
+  /** How many annotations it has. */
+  annotations: number;
 }
 
 export interface CheckOptions {
@@ -42,7 +56,12 @@ export interface CheckOptions {
    * Renders each article that has no problem to HTML and hands it over at once, so a build
    * never holds every rendered article in memory; `npm run check` does not render.
    */
-  onRendered?: (article: RenderedArticleFile) => void;
+  onRendered?: (article: RenderedArticleFile, registry: Registry) => void;
+  /**
+   * An earlier build's result for an article without a problem of its own, when nothing its
+   * output depends on has changed: the article is then published as it was, not rendered.
+   */
+  reuse?: (article: CheckedArticleFile, registry: Registry) => ReusedArticle | undefined;
 }
 
 /**
@@ -53,7 +72,7 @@ export interface CheckOptions {
  * Warnings come from each annotated article (less what its `check.ignore` lists) and, when
  * there is no problem, from the claims no article cites.
  */
-export function checkContent(contentDir: string, { base = '/', site, onRendered }: CheckOptions = {}): ContentCheck {
+export function checkContent(contentDir: string, options: CheckOptions = {}): ContentCheck {
   const problems: ContentProblem[] = [];
   const counts = { articles: 0, people: 0, claims: 0, annotations: 0 };
   if (!fs.existsSync(path.join(contentDir, 'articles'))) {
@@ -68,32 +87,59 @@ export function checkContent(contentDir: string, { base = '/', site, onRendered 
   const references = articleReferenceProblems(articles, registry);
   const warnings = references.filter((problem) => problem.severity === 'warning');
   problems.push(...articleProblems, ...references.filter((problem) => problem.severity !== 'warning'));
-  const cited: AnnotationRecord[] = [];
+  const cited = new Set<string>();
   for (const article of articles) {
     counts.articles++;
-    const checked = checkArticle(article, registry, { base, site, onRendered });
-    counts.annotations += checked.annotations.length;
+    const checked = reusedArticle(article, registry, options) ?? checkArticle(article, registry, options);
+    counts.annotations += checked.annotations;
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
-    cited.push(...checked.annotations);
+    for (const id of checked.cites) cited.add(id);
   }
   // Citations are only complete when every article was read without a problem.
   if (!problems.length) warnings.push(...unusedClaims(registry, cited));
   return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry };
 }
 
+/** What the check of one article adds to the whole. */
+interface ArticleCheck {
+  annotations: number;
+  cites: string[];
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+}
+
+/** Warnings less those the article's `check.ignore` silences. */
+function unignored(article: ArticleFile, warnings: ContentProblem[]): ContentProblem[] {
+  const ignored = new Set<string>(article.data?.check?.ignore ?? []);
+  return warnings.filter((warning) => !ignored.has(warning.rule ?? ''));
+}
+
+/** An article an earlier build rendered, when `reuse` has it; its lead photograph is checked again. */
+function reusedArticle(article: ArticleFile, registry: Registry, { reuse }: CheckOptions): ArticleCheck | undefined {
+  if (!reuse || !article.data || leadImageProblems(article).length) return undefined;
+  const reused = reuse({ ...article, data: article.data }, registry);
+  if (!reused) return undefined;
+  const { annotations, cites, warnings } = reused;
+  return { annotations, cites, problems: [], warnings: unignored(article, warnings) };
+}
+
 /** One article's body through the pipeline, rendered when asked; warnings less its `check.ignore`. */
-function checkArticle(article: ArticleFile, registry: Registry, { base, site, onRendered }: CheckOptions) {
+function checkArticle(
+  article: ArticleFile,
+  registry: Registry,
+  { base, site, onRendered }: CheckOptions,
+): ArticleCheck {
   // Render in the same pass as the check, so each article is parsed once per build.
   const render = Boolean(onRendered && article.data);
   const rendered = renderArticle({ source: article.source, file: article.file, registry, base, site, render });
   const { html, text, annotations, images, warnings } = rendered;
   const problems = [...rendered.problems, ...leadImageProblems(article)];
   if (onRendered && article.data && !problems.length) {
-    onRendered({ ...article, data: article.data, annotations, images, html, text });
+    onRendered({ ...article, data: article.data, annotations, images, html, text, warnings }, registry);
   }
-  const ignored = new Set<string>(article.data?.check?.ignore ?? []);
-  return { annotations, problems, warnings: warnings.filter((warning) => !ignored.has(warning.rule ?? '')) };
+  const cites = citedClaims(annotations);
+  return { annotations: annotations.length, cites, problems, warnings: unignored(article, warnings) };
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

@@ -11,18 +11,25 @@ import { unusedClaim } from './messages';
 
 const RULE = 'unused-claim';
 
+const SILENCED = new RegExp(String.raw`^\s*#\s*check-ignore\b[^\n]*\b${RULE}\b`, 'm');
+
 const silenced = (file: string) => {
   const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  return new RegExp(String.raw`^\s*#\s*check-ignore\b[^\n]*\b${RULE}\b`, 'm').test(source);
+  return source.includes('check-ignore') && SILENCED.test(source);
 };
 
-/** Claims cited by none of the articles' annotations, as warnings. */
-export function unusedClaims(registry: Registry, annotations: Iterable<AnnotationRecord>): ContentProblem[] {
+/** The claims an article's annotations cite. */
+export function citedClaims(annotations: Iterable<AnnotationRecord>): string[] {
   const cited = new Set<string>();
   for (const record of annotations) {
     if (record.kind === 'claim') cited.add(record.ref);
     if (record.claim) cited.add(record.claim);
   }
+  return [...cited];
+}
+
+/** Claims that no article cites (`cited` from {@link citedClaims}), as warnings. */
+export function unusedClaims(registry: Registry, cited: ReadonlySet<string>): ContentProblem[] {
   return [...registry.claims.values()]
     .filter(({ id, file }) => !cited.has(id) && !silenced(file))
     .map(({ id, file }) => ({ file: displayPath(file), line: 1, column: 1, severity: 'warning', ...unusedClaim(id) }));

@@ -2,32 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContent } from '../annotations/check-content';
-import { BODY_IMAGES_KEY } from './article-entry';
 import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import { reportContentStatus } from './content-status';
-import { RenderedArticles } from './rendered-articles';
-import { manifestArticle, siteManifest, type ManifestArticle } from './site-manifest';
+import { renderContent, type ContentOptions, type PreparedArticle } from './render-content';
 
-/** Where the content is and where its rendered articles go (from `siteConfig`). */
-export interface ContentOptions {
-  contentDir: string;
-  /** Site base path, for the links in cards. */
-  base: string;
-  /** Public origin (`SITE_URL`), for the addresses printed after claim-card links. */
-  site?: string;
-  renderedDir: string;
-}
-
-/** An article that passed the check and was rendered: what its collection entry holds. */
-interface PreparedArticle {
-  slug: string;
-  file: string;
-  data: Record<string, unknown>;
-  /** Changes whenever its rendered HTML or annotations do. */
-  digest: string;
-}
+export type { ContentOptions };
 
 /** What a passed check leaves for the loaders: the articles' entries and the people and claims. */
 interface PreparedContent {
@@ -60,34 +40,21 @@ function contentSignature(contentDir: string): string {
  * with its place and a hint, whichever collection Astro happens to load first. The same
  * pass renders every article and writes it to `renderedDir` as soon as it is rendered:
  * each article is parsed and annotated once per build, and again in `npm run dev` only after
- * a content file changes. A passed check also leaves the site's manifest there, for the
- * search index.
+ * a content file changes. An article whose source and everything its output read are as
+ * they were at an earlier build is not rendered again (see RenderCache). A passed check
+ * also leaves the site's manifest there, for the search index.
  */
-function prepareContent(
-  { contentDir, base, site, renderedDir }: ContentOptions,
-  logger: LoaderContext['logger'],
-): Promise<PreparedContent> {
+function prepareContent(options: ContentOptions, logger: LoaderContext['logger']): Promise<PreparedContent> {
+  const { contentDir } = options;
   const signature = contentSignature(contentDir);
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
   const result = Promise.resolve().then(() => {
-    const output = new RenderedArticles(renderedDir);
-    const articles: PreparedArticle[] = [];
-    const manifestArticles: ManifestArticle[] = [];
-    const { problems, warnings, registry } = checkContent(contentDir, {
-      base,
-      site,
-      onRendered: ({ slug, file, data, html, annotations, text, images }) => {
-        const digest = output.write(slug, { html, annotations, text });
-        // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
-        articles.push({ slug, file, data: { ...data, [BODY_IMAGES_KEY]: images }, digest });
-        manifestArticles.push(manifestArticle(slug, data));
-      },
-    });
+    const { check, articles, cacheSummary } = renderContent(options, (message) => logger.warn(message));
+    const { problems, warnings, registry } = check;
     if (problems.length) throw new ContentError(problems);
+    if (cacheSummary) logger.info(cacheSummary);
     logWarnings(warnings, logger);
-    output.keepOnly(new Set(articles.map(({ slug }) => slug)));
-    output.writeManifest(siteManifest(manifestArticles, registry));
     return { articles, registry };
   });
   prepared.set(contentDir, { signature, result });

@@ -33,13 +33,29 @@ export class RenderedArticles {
     return path.join(this.dir, `${slug}${extension}`);
   }
 
-  /** Writes one article's rendered body; returns a digest that changes whenever it does. */
-  write(slug: string, { html, ...rest }: RenderedBody): string {
+  /**
+   * Writes one article's rendered body; returns a digest that changes whenever it does.
+   * `beforeWrite` gets the digest before the files change (the render cache records it).
+   */
+  write(slug: string, { html, ...rest }: RenderedBody, beforeWrite?: (digest: string) => void): string {
     fs.mkdirSync(this.dir, { recursive: true });
     const json = JSON.stringify(rest);
+    const digest = createHash('sha256').update(html).update('\0').update(json).digest('hex').slice(0, 16);
+    beforeWrite?.(digest);
     fs.writeFileSync(this.file(slug, '.html'), html);
     fs.writeFileSync(this.file(slug, '.json'), json);
-    return createHash('sha256').update(html).update('\0').update(json).digest('hex').slice(0, 16);
+    return digest;
+  }
+
+  /** Slugs whose HTML and annotations are both on disk. */
+  slugs(): Set<string> {
+    if (!fs.existsSync(this.dir)) return new Set();
+    const names = new Set(fs.readdirSync(this.dir));
+    const slugs = new Set<string>();
+    for (const name of names) {
+      if (name.endsWith('.html') && names.has(`${name.slice(0, -'.html'.length)}.json`)) slugs.add(name.slice(0, -5));
+    }
+    return slugs;
   }
 
   /** Writes the manifest of the articles written and the people and claims they refer to. */

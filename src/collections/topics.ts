@@ -47,9 +47,17 @@ export function topicPages(): Promise<TopicPage[]> {
   return cached;
 }
 
+let labels: Promise<Map<string, string>> | undefined;
+
+/** Each topic's label by slug, made once per build rather than once per article page. */
+function topicLabels(): Promise<Map<string, string>> {
+  labels ??= topicPages().then((topics) => new Map(topics.map((topic) => [topic.slug, topic.label])));
+  return labels;
+}
+
 /** An article's topics as links show them: slug and label, in the article's order. */
 export async function articleTopics(tags: readonly string[]): Promise<{ slug: string; label: string }[]> {
-  const bySlug = new Map((await topicPages()).map((topic) => [topic.slug, topic.label]));
+  const bySlug = await topicLabels();
   const slugs = [...new Set(tags.map(topicSlug).filter(Boolean))];
   return slugs.map((slug) => ({ slug, label: bySlug.get(slug) ?? slug }));
 }

@@ -14,27 +14,42 @@ export interface YamlSource {
   placeOf(path: readonly (string | number)[]): Place;
 }
 
+/** The document with its line counter: what `placeOf` walks. */
+function parseWithPlaces(source: string) {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc, lineCounter };
+}
+
+/** Line (shifted by `lineOffset`) and column of an offset. */
+function placeAt(lineCounter: LineCounter, offset: number, lineOffset: number): Place {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line: line + lineOffset, column: col };
+}
+
+/** The data and syntax errors of a YAML text. */
+function readYaml(source: string, lineOffset: number): Pick<YamlSource, 'data' | 'errors'> {
+  const { doc, lineCounter } = parseWithPlaces(source);
+  const errors = doc.errors.map((error) => ({
+    message: error.message.split('\n')[0]!,
+    ...placeAt(lineCounter, error.pos[0], lineOffset),
+  }));
+  return { data: errors.length ? undefined : doc.toJS(), errors };
+}
+
 /**
  * Parses YAML with the `yaml` library's core schema: dates stay `YYYY-MM-DD` strings so
  * that impossible days are caught rather than rolled over, and every node keeps its range.
+ * Only the data and the errors are kept: a parsed document with its node ranges weighs many
+ * times its text, and an archive holds tens of thousands of claim files, so `placeOf`
+ * (asked only about a file with a problem) parses the text again.
  */
 export function parseYamlSource(source: string, lineOffset = 0): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const toPlace = (offset: number): Place => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + lineOffset, column: col };
-  };
-  const errors = doc.errors.map((error) => {
-    const place = toPlace(error.pos[0]);
-    return { message: error.message.split('\n')[0]!, ...place };
-  });
-  const data = errors.length ? undefined : doc.toJS();
-
   return {
-    data,
-    errors,
+    ...readYaml(source, lineOffset),
     placeOf(path) {
+      const { doc, lineCounter } = parseWithPlaces(source);
+      const toPlace = (offset: number) => placeAt(lineCounter, offset, lineOffset);
       let node: unknown = doc.contents;
       let best: Place = toPlace(0);
       for (const segment of path) {

@@ -10,6 +10,8 @@ export interface BuildOptions {
   contentDir?: string;
   basePath?: string;
   siteUrl?: string;
+  /** Keep the caches an earlier build of the same name left beside its output (a warm build). */
+  keepCache?: boolean;
 }
 
 export interface BuildResult {
@@ -62,7 +64,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(SITES_DIR, options.name, 'dist');
-  fs.rmSync(path.dirname(outDir), { recursive: true, force: true });
+  fs.rmSync(options.keepCache ? outDir : path.dirname(outDir), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const env = {
     ...cleanEnv(),
