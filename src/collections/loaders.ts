@@ -50,7 +50,11 @@ function prepareContent(options: ContentOptions, logger: LoaderContext['logger']
   const cached = prepared.get(contentDir);
   if (cached?.signature === signature) return cached.result;
   const result = Promise.resolve().then(() => {
-    const { check, articles, cacheSummary } = renderContent(options, (message) => logger.warn(message));
+    const { check, articles, cacheSummary } = renderContent(
+      options,
+      (message) => logger.warn(message),
+      (message) => logger.info(message),
+    );
     const { problems, warnings, registry } = check;
     if (problems.length) throw new ContentError(problems);
     if (cacheSummary) logger.info(cacheSummary);

@@ -45,8 +45,15 @@ function openRenderCache(options: ContentOptions, warn: (message: string) => voi
   return new RenderCache(renderCacheDir, { base, site, code: options.code ?? code }, warn);
 }
 
+/** Articles between two progress lines of the content check. */
+const PROGRESS_EVERY = 1000;
+
 /** Where the check's articles go: reused from the cache or rendered and written, then listed for the loaders. */
-function publishingHooks(output: RenderedArticles, cache: RenderCache | undefined) {
+function publishingHooks(
+  output: RenderedArticles,
+  cache: RenderCache | undefined,
+  progress?: (message: string) => void,
+) {
   const renderedFiles = cache ? output.slugs() : new Set<string>();
   const articles: PreparedArticle[] = [];
   const manifestArticles: ManifestArticle[] = [];
@@ -55,6 +62,8 @@ function publishingHooks(output: RenderedArticles, cache: RenderCache | undefine
     // The text's photographs travel with the frontmatter, so `image()` resolves them like the lead one.
     articles.push({ slug, file, data: { ...data, [BODY_IMAGES_KEY]: images }, digest });
     manifestArticles.push(manifestArticle(slug, data));
+    // A large archive takes minutes to check: say how far it got, so the build is never silent.
+    if (articles.length % PROGRESS_EVERY === 0) progress?.(`Checked ${articles.length.toLocaleString('en')} articles…`);
   };
   const hooks: Pick<CheckOptions, 'reuse' | 'onRendered'> = {
     reuse: (article, registry) => {
@@ -96,11 +105,15 @@ export interface RenderedContent {
  * when nothing it depends on changed, else rendered and written to `renderedDir`. A passed
  * check also leaves the site's manifest there, for the search index.
  */
-export function renderContent(options: ContentOptions, warn: (message: string) => void): RenderedContent {
+export function renderContent(
+  options: ContentOptions,
+  warn: (message: string) => void,
+  progress?: (message: string) => void,
+): RenderedContent {
   const { contentDir, base, site, renderedDir } = options;
   const output = new RenderedArticles(renderedDir);
   const cache = openRenderCache(options, warn);
-  const { hooks, articles, manifestArticles } = publishingHooks(output, cache);
+  const { hooks, articles, manifestArticles } = publishingHooks(output, cache, progress);
   let check: ContentCheck;
   try {
     check = checkContent(contentDir, { base, site, ...hooks });
