@@ -1,6 +1,5 @@
 /** The offline page: lists the articles saved on this device, newest saved first. */
-import { readSavedList } from './saved-list';
-import { savedPaths } from './save-articles';
+import { readSavedList, savedPaths } from './saved-list';
 
 async function listSaved() {
   const section = document.querySelector<HTMLElement>('[data-offline-saved]');

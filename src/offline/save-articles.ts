@@ -92,15 +92,6 @@ export async function removeArticles(paths: readonly string[]): Promise<void> {
   writeSavedList(kept);
 }
 
-/** Whether each article is saved: in the list and its page still in the cache. */
-export async function savedPaths(paths: readonly string[]): Promise<Set<string>> {
-  const listed = new Set(readSavedList().map((article) => article.url));
-  const cache = await caches.open(CACHE_NAMES.saved);
-  const saved = new Set<string>();
-  for (const path of paths) if (listed.has(path) && (await cache.match(path))) saved.add(path);
-  return saved;
-}
-
 /**
  * Asks the browser to keep saved articles when storage runs short (without it they may be
  * evicted), and says how much space the site's offline copies take.

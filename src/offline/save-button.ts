@@ -4,7 +4,10 @@
  * enhancement: the control stays hidden without JavaScript, caches or a service worker.
  */
 import { siteUrls } from '../lib/urls';
-import { formatBytes, keepAndMeasure, removeArticles, saveArticle, savedPaths } from './save-articles';
+import { savedPaths } from './saved-list';
+
+/** The saving code loads on the first save or removal, so reading an article never waits for it. */
+const saving = () => import('./save-articles');
 
 /** At most this many articles of a list are saved at once: the newest, as lists are ordered. */
 export const LIST_SAVE_LIMIT = 20;
@@ -48,6 +51,7 @@ async function onSave(control: Control) {
   control.save.disabled = true;
   announce(control, 'Saving for offline…');
   try {
+    const { saveArticle, keepAndMeasure, formatBytes } = await saving();
     let done = 0;
     for (const path of control.paths) {
       await saveArticle(path);
@@ -66,6 +70,7 @@ async function onSave(control: Control) {
 }
 
 async function onRemove(control: Control) {
+  const { removeArticles } = await saving();
   await removeArticles(control.paths);
   showState(control, 0);
   control.save.focus();

@@ -3,6 +3,8 @@
  * localStorage beside the `saved-articles` cache that holds the files themselves. The
  * offline page lists them; removing an article deletes the files no other saved article uses.
  */
+import { CACHE_NAMES } from './cache-names';
+
 export interface SavedArticle {
   /** The article page's path, with the base: `/news/articles/x/`. */
   url: string;
@@ -40,4 +42,13 @@ export function writeSavedList(list: readonly SavedArticle[]): void {
 export function filesOnlyIn(removed: SavedArticle, kept: readonly SavedArticle[]): string[] {
   const stillUsed = new Set(kept.flatMap((article) => article.files));
   return removed.files.filter((file) => !stillUsed.has(file));
+}
+
+/** Whether each article is saved: in the list and its page still in the cache. */
+export async function savedPaths(paths: readonly string[]): Promise<Set<string>> {
+  const listed = new Set(readSavedList().map((article) => article.url));
+  const cache = await caches.open(CACHE_NAMES.saved);
+  const saved = new Set<string>();
+  for (const path of paths) if (listed.has(path) && (await cache.match(path))) saved.add(path);
+  return saved;
 }
