@@ -55,9 +55,12 @@ function creators(data: ArticleData, names: Map<string, string>): string {
   return all.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('');
 }
 
-/** `/rss.xml`: every article, newest first, with its description, absolute link, authors and topics. */
+/** Items in the feed: feed readers poll it often, so it holds the latest news, not the archive. */
+export const FEED_ITEMS = 50;
+
+/** `/rss.xml`: the latest articles, newest first, with description, absolute link, authors and topics. */
 export const GET: APIRoute = async () => {
-  const articles = await renderedArticles();
+  const articles = (await renderedArticles()).slice(0, FEED_ITEMS);
   const names = new Map((await registryEntries()).authors.map((author) => [author.id, author.data.name]));
   const feedUrl = publicUrl(urls.path('rss.xml'));
   return rss({
