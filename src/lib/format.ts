@@ -20,6 +20,11 @@ export function formatDay(iso: string): string {
   return dayFormat.format(new Date(Date.UTC(parts[0]!, parts[1]! - 1, parts[2]!)));
 }
 
+/** A count as a reader reads it: 8000 → "8,000". */
+export function formatCount(count: number): string {
+  return numberFormat.format(count);
+}
+
 /** Whether a figure value is an ISO date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Www`) rather than a number. */
 export function isDateValue(value: string): boolean {
   return /^\d{4}-(\d{2}(-\d{2})?|W\d{2})$/.test(value);
