@@ -219,20 +219,23 @@ describe('search in Chromium', () => {
     );
     await page.close();
 
-    const broken = await browser.newPage();
+    // No service worker: nothing is cached on this device to search instead.
+    const brokenContext = await browser.newContext({ serviceWorkers: 'block' });
+    const broken = await brokenContext.newPage();
     await broken.route('**/pagefind/**', (route) => route.abort());
     await broken.goto(`${root.url}search/?q=deal`);
     await statusSays(broken, 'Search needs the network for results beyond what is saved.');
     expect(await broken.locator('[data-search-status]').getAttribute('data-kind')).toBe('error');
-    await broken.close();
+    await brokenContext.close();
 
     // The index loads, but an article's fragment cannot be fetched.
-    const cut = await browser.newPage();
+    const cutContext = await browser.newContext({ serviceWorkers: 'block' });
+    const cut = await cutContext.newPage();
     await cut.route('**/pagefind/fragment/**', (route) => route.abort());
     await cut.goto(`${root.url}search/?q=deal`);
     await statusSays(cut, 'Search needs the network for results beyond what is saved.');
     expect(await resultLinks(cut).count()).toBe(0);
-    await cut.close();
+    await cutContext.close();
   });
 
   it('survives a 10 KB query and special characters, showing them only as text', async () => {

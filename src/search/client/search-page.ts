@@ -104,9 +104,9 @@ function noResultsMessage(state: SearchState): string {
 /** Said when the index cannot load or a fetch fails: what is saved on the device may still be searched. */
 const UNAVAILABLE_MESSAGE = 'Search needs the network for results beyond what is saved.';
 
-/** Offline, with matches among the saved and cached articles. */
+/** Pagefind out of reach, with matches among the saved and cached articles. */
 const savedMessage = (count: number) =>
-  `You are offline: ${count} ${count === 1 ? 'result' : 'results'} from the articles saved or opened on this device. More results need the network.`;
+  `${navigator.onLine ? '' : 'You are offline: '}${count} ${count === 1 ? 'result' : 'results'} from the articles saved or opened on this device. More results need the network.`;
 
 /**
  * While matching records remain unread: "First 10 quotes for “deal”, from 212 matching
