@@ -3,6 +3,7 @@
  * out, with no DOM, so it is tested on its own. A record matches when every word of the
  * query starts a word of the record (case and accents ignored), as Pagefind matches prefixes.
  */
+import { foldCase } from '../lib/fold';
 
 export type SavedResultType = 'article' | 'quote' | 'claim' | 'person' | 'figure';
 
@@ -29,18 +30,13 @@ export interface SavedFilters {
 
 const EXCERPT_CHARS = 160;
 
-/** Lowercase, accents removed: "Bessent’s Élysée" → "bessent’s elysee". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 export function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return foldCase(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** The index in `text` where the first query word starts a word, or -1. */
 function firstHit(text: string, queryWords: readonly string[]): number {
-  const folded = fold(text);
+  const folded = foldCase(text);
   let best = -1;
   for (const word of queryWords) {
     const at = new RegExp(`(?<![\\p{L}\\p{N}])${word}`, 'u').exec(folded)?.index ?? -1;
@@ -63,7 +59,7 @@ export function excerptAround(content: string, queryWords: readonly string[]): s
 
 function matchesFilters(record: SavedRecord, filters: SavedFilters): boolean {
   if (filters.type && record.type !== filters.type) return false;
-  if (filters.speaker && fold(record.speaker ?? '') !== fold(filters.speaker)) return false;
+  if (filters.speaker && foldCase(record.speaker ?? '') !== foldCase(filters.speaker)) return false;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptAround, fold, matchRecords, words, type SavedRecord } from '../../src/offline/saved-search-match';
+import { foldCase } from '../../src/lib/fold';
+import { excerptAround, matchRecords, words, type SavedRecord } from '../../src/offline/saved-search-match';
 
 const article = 'Bessent says U.S. and China reached a framework';
 const records: SavedRecord[] = [
@@ -31,7 +32,7 @@ const records: SavedRecord[] = [
 
 describe('offline search over saved articles', () => {
   it('folds case and accents', () => {
-    expect(fold('Élysée BESSENT')).toBe('elysee bessent');
+    expect(foldCase('Élysée BESSENT')).toBe('elysee bessent');
     expect(words('“Very”, substantial—framework!')).toEqual(['very', 'substantial', 'framework']);
   });
 

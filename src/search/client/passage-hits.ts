@@ -9,6 +9,7 @@ import { META, type PassageEntry, type ResultType, type WordSpan } from '../sear
 import { excerptParts, markWords, matchedWords, type TextPart } from './excerpt';
 import type { PagefindResultData } from './pagefind-api';
 import type { SearchState } from './search-state';
+import { foldCase } from '../../lib/fold';
 
 /** One result as the page shows it, whatever found it (Pagefind, or pages saved for offline reading). */
 export interface SearchHit {
@@ -26,11 +27,7 @@ export interface SearchHit {
 
 /** Lower case without accents or surrounding punctuation: `“Déal,”` → `deal`. */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return foldCase(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
 /** The distinct words of a query, folded: what each passage is matched against. */
