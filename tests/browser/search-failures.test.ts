@@ -170,8 +170,9 @@ describe('with the service worker of a first visit', () => {
         expect(said).toMatch(
           /^The search index could not be reached: \d+ results? from the articles saved or opened on this device\. More results need the network\.$/,
         );
-        const links = await resultLinks(page).evaluateAll((found) => found.map((a) => a.getAttribute('href')));
-        expect(links.some((href) => href!.startsWith(`/articles/${corpus.articles[0]!.slug}/#`))).toBe(true);
+        const links = await resultLinks(page).evaluateAll((found) => found.map((a) => a.getAttribute('href')!));
+        expect(links.length).toBeGreaterThan(0);
+        for (const href of links) expect(precached).toContain(`${/^\/(articles\/[^/]+\/)/.exec(href)![1]}index.html`);
       }
       await context.close();
     });
