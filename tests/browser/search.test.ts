@@ -172,7 +172,7 @@ describe('search in Chromium', () => {
     expect(await card.locator('.search-result__source').innerText()).toBe(`Donald Trump · in ${TITLE}`);
     await card.locator('a').click();
     await page.waitForURL(/\/claims\/both-sides-want-a-deal\/\?highlight=deal$/);
-    expect(await page.locator('h1').innerText()).toBe('Both the United States and China want to reach a trade deal.');
+    expect(await page.locator('h1').innerText()).toBe('Both sides want a deal, Trump says');
 
     await page.goto(`${root.url}search/?q=vice+premier&type=person`);
     await statusSays(page, /^\d+ people for “vice premier”\.$/);
@@ -348,7 +348,7 @@ describe('offline', () => {
       await page.click(`#${QUOTE_ID} .annotation__trigger`);
       expect(await page.locator(`#card-${QUOTE_ID}`).isVisible()).toBe(true);
       await page.goto(`${host().url}claims/both-sides-want-a-deal/`);
-      expect(await page.locator('h1').innerText()).toBe('Both the United States and China want to reach a trade deal.');
+      expect(await page.locator('h1').innerText()).toBe('Both sides want a deal, Trump says');
       await page.goto(`${host().url}search/?q=Bessent&speaker=Scott+Bessent`);
       await statusSays(page, /^\d+ results for “Bessent” by Scott Bessent\.$/);
       expect(problems).toEqual([]);
