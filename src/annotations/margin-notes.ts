@@ -45,9 +45,8 @@ function whoAndWhen(record: AnnotationRecord, context: CardContext): string {
 
 /** A claim's name and status: "Framework avoids 100 percent tariffs — Pending". */
 function claimLine(claimId: string, { registry }: CardContext): string {
-  const claim = registry.claims.get(claimId)!.data as { statement: string; status: keyof typeof CLAIM_STATUSES };
-  const title = (claim as { title?: string }).title ?? claim.statement;
-  return `${title} — ${CLAIM_STATUSES[claim.status].label}`;
+  const { title, status } = registry.claims.get(claimId)!.data;
+  return `${title} — ${CLAIM_STATUSES[status].label}`;
 }
 
 /** The note: who a person is, who said a quote and when, what a figure measures, a claim's name and status. */

@@ -44,6 +44,9 @@ function lineOf(trigger: HTMLElement, event?: MouseEvent): DOMRect {
   return hit ?? lines[0] ?? trigger.getBoundingClientRect();
 }
 
+/** What a tap may rightly take focus to. */
+const CONTROLS = 'a[href], button, input, select, textarea, summary, [contenteditable]';
+
 const jump = (top: number) => window.scrollTo({ top, behavior: 'instant' as ScrollBehavior });
 
 /** Scrolls just enough that the pressed line sits above the sheet. */
@@ -78,7 +81,8 @@ function onToggle(event: Event) {
   if (restore) jump(readerY);
   const active = document.activeElement;
   // A clicked margin note stands for the words (the browser hands focus back to it on closing).
-  const lost = !active || active === document.body || card.contains(active) || active.matches('.margin-note');
+  // Focus the close left on the page itself (`body`, or `main` after a tap outside) goes back too.
+  const lost = !active || card.contains(active) || !active.matches(CONTROLS) || active.matches('.margin-note');
   if (lost) trigger.focus({ preventScroll: true });
   refocusAfterTapOutside(trigger);
 }
@@ -88,9 +92,6 @@ function onToggle(event: Event) {
  * the page (or `main`, which skip links focus): unless it landed on a control, focus goes back
  * to the words.
  */
-/** What a tap may rightly take focus to. */
-const CONTROLS = 'a[href], button, input, select, textarea, summary, [contenteditable]';
-
 function refocusAfterTapOutside(trigger: HTMLElement) {
   const refocus = () => {
     if (!document.activeElement?.matches(CONTROLS)) trigger.focus({ preventScroll: true });

@@ -62,8 +62,10 @@ export class ResultStream {
       this.next += batch.length;
       for (const data of await Promise.all(batch.map((load) => load()))) {
         for (const hit of this.hitsOf(data)) {
-          if (this.seen.has(hit.url)) continue;
-          this.seen.add(hit.url);
+          // An article result may land on the passage of a quote result: both are listed.
+          const key = `${hit.type} ${hit.url}`;
+          if (this.seen.has(key)) continue;
+          this.seen.add(key);
           this.ready.push(hit);
         }
       }
