@@ -165,9 +165,8 @@ describe('search in Chromium', () => {
     await result.locator('.search-result__link').click();
     await page.waitForURL(new RegExp(`#${QUOTE_ID}$`));
     await expect.poll(async () => (await landing(page, QUOTE_ID)).marked, { timeout: 10_000 }).toContain('deal');
-    const landed = await landing(page, QUOTE_ID);
-    expect(landed.target).toBe(true);
-    expect(landed.inView).toBe(true);
+    await expect.poll(async () => (await landing(page, QUOTE_ID)).inView, { timeout: 5_000 }).toBe(true);
+    expect((await landing(page, QUOTE_ID)).target).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
