@@ -146,9 +146,7 @@ function excerptMatchAt(contentWords: readonly string[], parts: readonly TextPar
  * The passage an article result's excerpt shows: the shortest of the article's passages that
  * holds the excerpt's first matched word, so the link lands on the words the reader saw.
  */
-function excerptPassage(data: PagefindResultData, parts: readonly TextPart[]): PassageEntry | undefined {
-  const at = excerptMatchAt(data.content.split(/\s+/), parts);
-  if (at === -1) return undefined;
+function excerptPassage(data: PagefindResultData, at: number): PassageEntry | undefined {
   const entries = JSON.parse(data.meta[META.passages] ?? '[]') as PassageEntry[];
   return entries
     .filter((entry) => !entry.u && entry.w[0] <= at && at < entry.w[0] + entry.w[1])
@@ -179,8 +177,10 @@ function recordHit(data: PagefindResultData, type: 'article' | 'person'): Search
   const words = matchedWords(excerpt);
   if (type === 'person') return { type, url: data.url, title, words, excerpt };
   // An article result opens at the passage its excerpt shows, not at the top of the article.
-  const passage = excerptPassage(data, excerpt);
-  const hash = passage ? passage.i : excerptFragment(excerpt);
+  const at = excerptMatchAt(data.content.split(/\s+/), excerpt);
+  const passage = at === -1 ? undefined : excerptPassage(data, at);
+  // An excerpt not found among the article's words (never expected) opens the article's top.
+  const hash = passage ? passage.i : at === -1 ? undefined : excerptFragment(excerpt);
   return { type, url: hash ? `${data.url}#${hash}` : data.url, title, words, excerpt };
 }
 
