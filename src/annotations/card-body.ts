@@ -7,7 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import type { Registry } from '../content/registry';
 import { CLAIM_STATUSES } from '../content/schemas';
 import { formatFigureValue, isDateValue } from '../lib/format';
-import { claimMadeOn, statusWhen, type ClaimDays, type WhenPart } from '../content/claim-dates';
+import { claimMadeOn, PAST_DUE_MEANING, statusWhen, type ClaimDays, type WhenPart } from '../content/claim-dates';
 import type { SiteUrls } from '../lib/urls';
 import { STANCES, type AnnotationRecord, type Response } from './kinds';
 
@@ -39,7 +39,7 @@ export function statusBadge(claim: ClaimDays & { pastDue?: true | undefined }, {
     h('span', { className: ['status__label'] }, label),
     ' ',
     h('span', { className: ['status__when'] }, whenParts(statusWhen(claim))),
-    ...(meaning ? [' ', h('span', { className: ['status__meaning'] }, words)] : []),
+    ...(meaning ? [' ', h('span', { className: ['status__meaning'] }, claim.pastDue ? PAST_DUE_MEANING : words)] : []),
   ]);
 }
 

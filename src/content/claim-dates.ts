@@ -25,6 +25,9 @@ export function isPastDue(claim: ClaimDays, today: string): boolean {
   return claim.status === 'pending' && claim.due !== undefined && claim.due < today;
 }
 
+/** What a late pending claim's status means instead of "About the future; cannot be checked yet." */
+export const PAST_DUE_MEANING = 'Its day has passed; it can be checked now and has not been yet.';
+
 /** One part of a status's dated line: words, or a day shown as a `<time>`. */
 export type WhenPart = string | { day: string; text: string };
 
