@@ -73,8 +73,10 @@ export class ResultStream {
           continue;
         }
         for (const hit of this.hitsOf(outcome.value)) {
-          if (this.seen.has(hit.url)) continue;
-          this.seen.add(hit.url);
+          // An article result may land on the passage of a quote result: both are listed.
+          const key = `${hit.type} ${hit.url}`;
+          if (this.seen.has(key)) continue;
+          this.seen.add(key);
           this.ready.push(hit);
         }
       }
