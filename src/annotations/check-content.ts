@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readArticleFiles, type ArticleFile } from '../content/article-files';
 import { articleReferenceProblems } from '../content/article-references';
-import { displayPath, type ContentProblem } from '../content/problems';
+import { contentMessage, displayPath, type ContentMessage, type ContentProblem } from '../content/problems';
 import { readRegistry, type Registry } from '../content/registry';
 import type { ArticleImageRecord } from './article-images';
 import type { ArticleHtml } from './article-html';
@@ -14,12 +14,12 @@ import { renderArticle } from './render-article';
 
 export interface ContentCheck {
   /** Every problem found, sorted by file and place. */
-  problems: ContentProblem[];
+  problems: ContentMessage[];
   /**
    * What an editor may have missed (`severity: 'warning'`), sorted by file and place:
    * never a reason to stop the build; `npm run check -- --strict` fails on them.
    */
-  warnings: ContentProblem[];
+  warnings: ContentMessage[];
   /** What was checked, for the summary line. */
   counts: { articles: number; people: number; claims: number; annotations: number };
   /** The people and claims read (complete only when there is no problem). */
@@ -98,7 +98,13 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
   }
   // Citations are only complete when every article was read without a problem.
   if (!problems.length) warnings.push(...unusedClaims(registry, cited));
-  return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry };
+  const messages = (found: ContentProblem[]) => found.map(contentMessage);
+  return {
+    problems: messages(sortProblems(dedupe(problems))),
+    warnings: messages(sortProblems(warnings)),
+    counts,
+    registry,
+  };
 }
 
 /** What the check of one article adds to the whole. */

@@ -160,6 +160,12 @@ export class SourcePlaces {
     }
     return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
   }
+
+  /** Where the words from `start` to `end` (exclusive) of a block's text begin and end. */
+  span(block: ProseBlock, start: number, end: number): { place: Place; end: Place } {
+    const last = this.of(block, Math.max(start, end - 1));
+    return { place: this.of(block, start), end: { line: last.line, column: last.column + 1 } };
+  }
 }
 
 /** `(?<![letters])name(?![letters])`: a name as whole words, case-sensitive. */

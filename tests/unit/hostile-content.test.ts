@@ -24,6 +24,11 @@ describe('`npm run check` core reports each bad input with its place and what to
     it(testCase.name, () => {
       const contentDir = materializeCase(testCase.name, work);
       const { problems } = checkContent(contentDir);
+      // Each rule is declared, with its README entry, and each problem has a start and an end.
+      for (const problem of problems) {
+        expect(problem.url, formatProblem(problem)).toBe('README.md#errors-by-rule-id');
+        expect(problem.place, formatProblem(problem)).toMatchObject({ start: { line: problem.line } });
+      }
       const found = problems.map((problem) => ({ ...problem, file: path.relative(contentDir, problem.file) }));
       expect(found.length).toBeGreaterThan(0);
       for (const expected of testCase.expected) {
@@ -149,6 +154,7 @@ describe('every problem names the rule it breaks', () => {
         }),
       );
       for (const problem of found) expect(problem.rule, formatProblem(problem)).toBeTruthy();
+      for (const problem of found) expect(problem.url, formatProblem(problem)).toBeTruthy();
     });
   }
 
