@@ -1,3 +1,5 @@
+import { topicSlug } from '../content/topics';
+
 /** What related-story ranking needs to know about one article. */
 export interface RelatedInput {
   slug: string;
@@ -7,7 +9,7 @@ export interface RelatedInput {
   people: readonly string[];
   /** Ids of the claims the article annotates. */
   claims: readonly string[];
-  /** Topics as written in frontmatter; compared without regard to case or outer spaces. */
+  /** Topics as written in frontmatter; compared as topics are (`topicSlug`: case, spaces, hyphens, dots, accents). */
   tags: readonly string[];
 }
 
@@ -49,8 +51,6 @@ export const RELATED_WEIGHTS: Readonly<Record<Kind, number>> = { claims: 3, tags
 
 const KINDS: readonly Kind[] = ['people', 'claims', 'tags'];
 
-export const normaliseTag = (tag: string): string => tag.trim().toLowerCase();
-
 /**
  * Skip an entity found in more than 20% of the archive, or in more than 200 articles; in
  * an archive of fewer than 50 articles every entity shared by up to 10 articles counts.
@@ -68,7 +68,11 @@ function entityKeys(article: RelatedInput): Record<Kind, Map<string, string>> {
   };
   for (const id of article.people) keys.people.set(id, id);
   for (const id of article.claims) keys.claims.set(id, id);
-  for (const tag of article.tags) if (!keys.tags.has(normaliseTag(tag))) keys.tags.set(normaliseTag(tag), tag);
+  for (const tag of article.tags) {
+    // Folded as topic pages fold them: `tarrant-bay` and `Tarrant Bay` are one topic.
+    const key = topicSlug(tag);
+    if (key && !keys.tags.has(key)) keys.tags.set(key, tag);
+  }
   return keys;
 }
 
