@@ -17,7 +17,7 @@ import { restoreDirectives, triageDirective, type Directive } from './restore-di
 import { prefixSitePaths } from './site-paths';
 
 /** The result of annotating one article: its annotations in reading order, or what is wrong. */
-export interface AnnotateResult {
+interface AnnotateResult {
   annotations: AnnotationRecord[];
   problems: ContentProblem[];
 }

@@ -92,7 +92,7 @@ function personLine(personId: string, { registry }: CardContext): string {
  * The first sentence of a person's bio that says more than their role: a bio opening with the
  * role ("U.S. Treasury Secretary. With …") goes on to its next sentence.
  */
-export function bioLine(bio: string | undefined, role: string): string | undefined {
+function bioLine(bio: string | undefined, role: string): string | undefined {
   if (!bio) return undefined;
   const sentences = bio.split(/(?<=[\p{Ll}\p{N}”’)]\.)\s+(?=[\p{Lu}“‘])/u);
   return sentences.find((sentence) => loose(sentence) !== loose(role));

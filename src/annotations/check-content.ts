@@ -29,7 +29,7 @@ export interface ContentCheck {
 /** An article whose frontmatter passed the check. */
 export type CheckedArticleFile = ArticleFile & { data: NonNullable<ArticleFile['data']> };
 
-export interface RenderedArticleFile extends CheckedArticleFile, ArticleHtml {
+interface RenderedArticleFile extends CheckedArticleFile, ArticleHtml {
   annotations: AnnotationRecord[];
   /** Photographs of the text, in reading order. */
   images: ArticleImageRecord[];
@@ -38,7 +38,7 @@ export interface RenderedArticleFile extends CheckedArticleFile, ArticleHtml {
 }
 
 /** What the check needs of an article rendered by an earlier build. */
-export interface ReusedArticle {
+interface ReusedArticle {
   /** The warnings it had, before the article's `check.ignore`. */
   warnings: ContentProblem[];
   /** Claims it cites. */

@@ -24,7 +24,7 @@ function personName(personId: string, { registry }: CardContext): string {
 }
 
 /** The card's essential line: role for a person, speaker for a quote, what a figure measures, status for a claim. */
-export function marginLine(record: AnnotationRecord, context: CardContext): string {
+function marginLine(record: AnnotationRecord, context: CardContext): string {
   const kind = KINDS[record.kind].one;
   const backs =
     record.claim && record.kind !== 'claim' ? ` · backs a claim (${claimStatus(record.claim, context)})` : '';

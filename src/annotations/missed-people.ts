@@ -10,7 +10,7 @@ import { unannotatedPerson, type ProblemText } from './messages';
 import { isPlainProse, pieceAt, wholeWords, type Place, type ProseBlock, type SourcePlaces } from './missed-text';
 
 /** A person named in a block: where, by which words. */
-export interface Mention {
+interface Mention {
   start: number;
   end: number;
   personId: string;

@@ -8,7 +8,7 @@ import { missedAnnotations } from './missed-warnings';
 import { parseArticleBody } from './parse-article';
 import type { ArticleText } from './rehype-article-text';
 
-export interface RenderArticleInput {
+interface RenderArticleInput {
   /** The whole article file, frontmatter included (it is blanked, so places stay right). */
   source: string;
   /** Path of the article file: `.mdx` parses as MDX, `.md` as Markdown; messages name it. */

@@ -49,7 +49,7 @@ export interface Passage {
 }
 
 /** Annotations of one paragraph of one article: what quote-in-context shows together. */
-export interface ParagraphPassages {
+interface ParagraphPassages {
   article: Passage['article'];
   text: ArticleText;
   annotations: AnnotationRecord[];
@@ -68,7 +68,7 @@ export function groupByParagraph(passages: Passage[]): ParagraphPassages[] {
 }
 
 /** Passages grouped once per build, so a page per claim or person does not rescan every article. */
-export interface PassageIndex {
+interface PassageIndex {
   /** Every quote, in article order. */
   quotes: Passage[];
   /** Passages that state or back a claim, by claim id. */
@@ -104,7 +104,7 @@ export function passageIndex(): Promise<PassageIndex> {
 }
 
 /** An article listed under another as related, with the names of what they share. */
-export interface RelatedStory {
+interface RelatedStory {
   article: CollectionEntry<'articles'>;
   score: number;
   /** People's names, claims' statements and topics, in that order: the "Also about …" line. */

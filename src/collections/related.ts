@@ -14,20 +14,20 @@ export interface RelatedInput {
 }
 
 /** Why two articles are related: what they share, each list in the order the viewed article has it. */
-export interface SharedThings {
+interface SharedThings {
   people: string[];
   claims: string[];
   /** The viewed article's spelling of each shared tag. */
   tags: string[];
 }
 
-export interface RelatedArticle {
+interface RelatedArticle {
   slug: string;
   score: number;
   shared: SharedThings;
 }
 
-export interface RelatedOptions {
+interface RelatedOptions {
   /** Most related articles per article. */
   limit?: number;
   /**
@@ -38,7 +38,7 @@ export interface RelatedOptions {
   maxPostings?: number;
 }
 
-export interface RelatedResult {
+interface RelatedResult {
   related: Map<string, RelatedArticle[]>;
   /** Posting-list entries visited: bounded by `maxPostings` times the entities of all articles. */
   operations: number;
@@ -47,7 +47,7 @@ export interface RelatedResult {
 type Kind = keyof SharedThings;
 
 /** Points per shared entity: a shared claim says most, a shared person least. */
-export const RELATED_WEIGHTS: Readonly<Record<Kind, number>> = { claims: 3, tags: 2, people: 1 };
+const RELATED_WEIGHTS: Readonly<Record<Kind, number>> = { claims: 3, tags: 2, people: 1 };
 
 const KINDS: readonly Kind[] = ['people', 'claims', 'tags'];
 

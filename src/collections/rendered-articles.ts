@@ -9,12 +9,12 @@ import type { SiteManifest } from './site-manifest';
 const MANIFEST_FILE = 'site.manifest.json';
 
 /** What the annotation pipeline made of one article, apart from its HTML. */
-export interface ArticleAnnotations {
+interface ArticleAnnotations {
   annotations: AnnotationRecord[];
   text: ArticleText;
 }
 
-export interface RenderedBody extends ArticleAnnotations {
+interface RenderedBody extends ArticleAnnotations {
   html: string;
 }
 

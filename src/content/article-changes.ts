@@ -6,7 +6,7 @@ import type { ArticleData, ChangeEntry } from './schemas/article';
 
 export { lastModified } from './schemas/article';
 
-export type ChangeKind = 'correction' | 'update';
+type ChangeKind = 'correction' | 'update';
 
 export interface ArticleChange extends ChangeEntry {
   kind: ChangeKind;

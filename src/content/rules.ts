@@ -104,7 +104,7 @@ const WARNING_RULES = [
 
 export type RuleId = (typeof ERROR_RULES)[number] | (typeof WARNING_RULES)[number];
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 /** Where each kind of rule is documented: README's list of errors or of warnings, by rule id. */
 const DOCS: Record<Severity, string> = {

@@ -19,10 +19,10 @@ import { absoluteUrl, type SiteRefs } from '../lib/urls';
 import type { Entry } from './structured-data';
 import { scopedPositionSelector, textQuoteSelector } from './text-selectors';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
-export interface AnnotationSource {
+interface AnnotationSource {
   article: Entry<ArticleData>;
   annotations: AnnotationRecord[];
   text: ArticleText;

@@ -26,7 +26,7 @@ export function formatCount(count: number): string {
 }
 
 /** Whether a figure value is an ISO date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Www`) rather than a number. */
-export function isDateValue(value: string): boolean {
+function isDateValue(value: string): boolean {
   return /^\d{4}-(\d{2}(-\d{2})?|W\d{2})$/.test(value);
 }
 

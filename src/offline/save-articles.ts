@@ -39,7 +39,7 @@ function pageAssets(doc: Document, pageUrl: string): string[] {
 }
 
 /** What to save with an article page: its card pages, images, stylesheets and scripts, each once. */
-export function filesOfArticle(doc: Document, pageUrl: string): string[] {
+function filesOfArticle(doc: Document, pageUrl: string): string[] {
   const article = doc.querySelector('article') ?? doc.body;
   const cards = [...article.querySelectorAll<HTMLAnchorElement>(CARD_LINKS)].flatMap((link) => {
     const path = pathOf(link.getAttribute('href') ?? '', pageUrl);

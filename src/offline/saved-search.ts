@@ -103,7 +103,7 @@ function passageRecord(page: ArticlePage, element: Element, base: string): Saved
 }
 
 /** The searchable records of one article page: the article itself, then its passages. */
-export function articleRecords(doc: Document, path: string, base: string): SavedRecord[] {
+function articleRecords(doc: Document, path: string, base: string): SavedRecord[] {
   const body = doc.querySelector('[data-pagefind-body]') ?? doc.body;
   const page: ArticlePage = { doc, path, title: text(doc.querySelector('h1')), names: peopleNames(doc) };
   const articleText = text(body.querySelector('.article__text')) || text(body);

@@ -14,12 +14,12 @@ export interface Pagefind {
   preload(term: string | null, options?: { filters?: PagefindFilters }): Promise<void>;
 }
 
-export interface PagefindResponse {
+interface PagefindResponse {
   results: PagefindResult[];
   unfilteredResultCount: number;
 }
 
-export interface PagefindResult {
+interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<PagefindResultData>;
