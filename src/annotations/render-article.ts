@@ -24,7 +24,7 @@ interface RenderArticleInput {
 }
 
 /** An article's body, rendered, or the problems that keep it from being published. */
-export interface RenderedArticle {
+interface RenderArticleResult {
   /** Empty when there are problems or rendering was not asked for. */
   html: string;
   text: ArticleText;
@@ -54,7 +54,7 @@ export function renderArticle({
   base = '/',
   site,
   render = true,
-}: RenderArticleInput): RenderedArticle {
+}: RenderArticleInput): RenderArticleResult {
   const parsed = parseArticleBody(file, source);
   if (parsed.problem) {
     return { html: '', text: NO_TEXT, annotations: [], images: [], problems: [parsed.problem], warnings: [] };
