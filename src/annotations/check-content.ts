@@ -139,10 +139,10 @@ function checkArticle(
   // Render in the same pass as the check, so each article is parsed once per build.
   const render = Boolean(onRendered && article.data);
   const rendered = renderArticle({ source: article.source, file: article.file, registry, base, site, render });
-  const { html, text, annotations, images, warnings } = rendered;
+  const { html, parts, text, annotations, images, warnings } = rendered;
   const problems = [...rendered.problems, ...leadImageProblems(article)];
   if (onRendered && article.data && !problems.length) {
-    onRendered({ ...article, data: article.data, annotations, images, html, text, warnings }, registry);
+    onRendered({ ...article, data: article.data, annotations, images, html, parts, text, warnings }, registry);
   }
   const cites = citedClaims(annotations);
   return { annotations: annotations.length, cites, problems, warnings: unignored(article, warnings) };

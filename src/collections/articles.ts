@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ArticleBodyParts } from '../annotations/article-html';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
 import { registryEntries } from './registry-entries';
@@ -36,8 +37,8 @@ export function renderedArticles(): Promise<RenderedArticle[]> {
 }
 
 /** The article's body as the annotation pipeline rendered it: text, cards and endnotes. */
-export function articleBodyHtml(slug: string): string {
-  return rendered.html(slug);
+export function articleBody(slug: string): ArticleBodyParts {
+  return rendered.parts(slug);
 }
 
 /** A passage of an article that an annotation marks, for deep links and quote lists. */

@@ -7,8 +7,8 @@ import type { ArticleFile } from '../content/article-files';
 import type { ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 
-/** Bumped when what an entry holds changes shape, so older caches are ignored. */
-const FORMAT = 1;
+/** Bumped when what an entry or a rendered article holds changes shape, so older caches are ignored. */
+const FORMAT = 2;
 
 /** Entries are spread over this many files, so a one-article edit rewrites one of them. */
 const SHARDS = 16;

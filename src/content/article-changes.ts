@@ -42,20 +42,6 @@ export function latestCorrection({ corrections }: Changes): ChangeEntry | undefi
   return latestEntry(corrections);
 }
 
-/** Where the pipeline's appendix (cards, then endnotes) starts in an article's body HTML. */
-const APPENDIX_STARTS = ['<div class="annotation-cards"', '<section class="endnotes"'];
-
-/**
- * The body HTML cut where "Corrections and updates" belongs: after the article's words,
- * before its cards and endnotes. The last match is taken: the appendix follows all the text,
- * and text from content is escaped, so it cannot end earlier.
- */
-export function splitBeforeAppendix(html: string): { text: string; appendix: string } {
-  const starts = APPENDIX_STARTS.map((marker) => html.lastIndexOf(marker)).filter((index) => index >= 0);
-  const at = starts.length ? Math.min(...starts) : html.length;
-  return { text: html.slice(0, at), appendix: html.slice(at) };
-}
-
 /** One correction with the article it corrects, for the site-wide list. */
 export interface ArticleCorrection {
   article: { id: string; data: Pick<ArticleData, 'title'> };
