@@ -31,6 +31,7 @@ const ERROR_RULES = [
   'missing-attribute',
   'missing-label',
   'label-too-long',
+  'label-only-punctuation',
   'bad-figure-value',
   'bad-anchor',
   'duplicate-anchor',
@@ -47,6 +48,7 @@ const ERROR_RULES = [
   'topic-without-address',
   'unknown-claimant',
   'shared-alias',
+  'duplicate-claim-title',
   // Photographs.
   'image-missing-alt',
   'image-missing-credit',
@@ -100,6 +102,7 @@ const WARNING_RULES = [
   'unannotated-figure',
   'unused-claim',
   'near-duplicate-topic',
+  'pending-past-due',
 ] as const;
 
 export type RuleId = (typeof ERROR_RULES)[number] | (typeof WARNING_RULES)[number];

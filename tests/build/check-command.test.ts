@@ -31,7 +31,11 @@ function runCheck(contentDir: string, ...args: string[]): Promise<{ code: number
   const child = spawn(
     process.execPath,
     [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts', ...args],
-    { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: contentDir } },
+    {
+      cwd: PROJECT_ROOT,
+      // As of a day before the seed's pending claims fall due, so it has no warning.
+      env: { ...process.env, CONTENT_DIR: contentDir, BUILD_DATE: '2025-10-31' },
+    },
   );
   let stdout = '';
   let stderr = '';
