@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { normalizeBase } from './lib/urls';
 
-export interface SiteConfig {
+interface SiteConfig {
   /** Public origin for canonical links, feeds and sitemaps (`SITE_URL`). */
   site: string;
   /** Sub-path the site is served under (`BASE_PATH`), with slashes on both ends. */

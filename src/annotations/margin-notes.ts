@@ -50,7 +50,7 @@ function claimLine(claimId: string, { registry }: CardContext): string {
 }
 
 /** The note: who a person is, who said a quote and when, what a figure measures, a claim's name and status. */
-export function marginLine(record: AnnotationRecord, context: CardContext): string {
+function marginLine(record: AnnotationRecord, context: CardContext): string {
   switch (record.kind) {
     case 'person':
       return whoTheyAre(record.person!, context);

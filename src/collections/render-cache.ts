@@ -7,8 +7,8 @@ import type { ArticleFile } from '../content/article-files';
 import type { ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 
-/** Bumped when what an entry holds changes shape, so older caches are ignored. */
-const FORMAT = 1;
+/** Bumped when what an entry or a rendered article holds changes shape, so older caches are ignored. */
+const FORMAT = 2;
 
 /** Entries are spread over this many files, so a one-article edit rewrites one of them. */
 const SHARDS = 16;
@@ -20,7 +20,7 @@ const WRITING_MARKER = 'writing';
 const CODE_PATHS = ['src/annotations', 'src/content', 'src/lib', 'package-lock.json'];
 
 /** What an earlier build made of one article, apart from its HTML (which stays in the rendered folder). */
-export interface CachedArticle {
+interface CachedArticle {
   /** Source, file, settings, code version and the people's names. */
   key: string;
   /** Registry entries (`person:<id>`, `claim:<id>`) and photographs the output read. */
@@ -41,7 +41,7 @@ interface Shard {
   entries: Record<string, CachedArticle>;
 }
 
-export interface RenderCacheSettings {
+interface RenderCacheSettings {
   base: string;
   site?: string;
   /** See {@link codeVersion}. */

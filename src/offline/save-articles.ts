@@ -41,7 +41,7 @@ function pageAssets(doc: Document, pageUrl: string): string[] {
 }
 
 /** What to save with an article page: its card pages, images, stylesheets and scripts, each once. */
-export function filesOfArticle(doc: Document, pageUrl: string): string[] {
+function filesOfArticle(doc: Document, pageUrl: string): string[] {
   const article = doc.querySelector('article') ?? doc.body;
   const cards = [...article.querySelectorAll<HTMLAnchorElement>(CARD_LINKS)].flatMap((link) => {
     const path = pathOf(link.getAttribute('href') ?? '', pageUrl);
@@ -62,7 +62,7 @@ async function store(cache: Cache, path: string): Promise<boolean> {
   }
 }
 
-export interface SaveOptions {
+interface SaveOptions {
   /** The edition being saved, when the caller has read it already. */
   edition?: string;
   /** Keep the article's place in the saved list (bringing it up to date), rather than putting it first. */

@@ -6,7 +6,7 @@ import { leadImageSchema } from './image';
  * One entry of an article's `corrections` or `updates`: the day and the editor's words for
  * what was wrong or what changed. Plain text, printed escaped (no Markdown).
  */
-export const changeEntrySchema = z
+const changeEntrySchema = z
   .object({
     /** Day the change was published, `YYYY-MM-DD`. */
     date: isoDay,
@@ -96,7 +96,7 @@ interface ChangeDates {
  * (oldest first, so a new entry goes at the end), and a hand-written `updated` does not
  * hide a later change.
  */
-export function checkChangeDates(data: ChangeDates, ctx: z.RefinementCtx, today: string): void {
+function checkChangeDates(data: ChangeDates, ctx: z.RefinementCtx, today: string): void {
   const issue = (path: (string | number)[], message: string, rule: string, hint: string) =>
     ctx.addIssue({ code: z.ZodIssueCode.custom, path, message, params: { rule, hint } });
   for (const list of ['corrections', 'updates'] as const) {

@@ -46,7 +46,7 @@ export const claimStatusNames = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...
  * what the author meant by the status `false`, so it is read as that status. `true` names
  * no status and is refused with a message that says which words to write.
  */
-export const claimStatus = z.preprocess((value, ctx) => {
+const claimStatus = z.preprocess((value, ctx) => {
   if (value === false) return 'false';
   if (value === true) {
     ctx.addIssue({

@@ -16,12 +16,12 @@ export interface Pagefind {
   destroy(): Promise<void>;
 }
 
-export interface PagefindResponse {
+interface PagefindResponse {
   results: PagefindResult[];
   unfilteredResultCount: number;
 }
 
-export interface PagefindResult {
+interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<PagefindResultData>;
@@ -58,7 +58,7 @@ export async function loadPagefind(base: string): Promise<Pagefind> {
  * the page's thread (`noWorker`): its worker would fetch the index where the page cannot see a
  * failed request, and swallow it. A search costs a few milliseconds of the page's time.
  */
-export async function startPagefind(pagefind: Pagefind): Promise<void> {
+async function startPagefind(pagefind: Pagefind): Promise<void> {
   await pagefind.options({ excerptLength: 24, noWorker: true });
   await pagefind.init();
 }

@@ -8,7 +8,7 @@
  */
 
 /** The kinds of file a search depends on. */
-export type PagefindFileKind = 'entry' | 'metadata' | 'webassembly' | 'index' | 'filter' | 'fragment';
+type PagefindFileKind = 'entry' | 'metadata' | 'webassembly' | 'index' | 'filter' | 'fragment';
 
 const KINDS: [RegExp, PagefindFileKind][] = [
   [/\/pagefind-entry\.json$/, 'entry'],
@@ -22,7 +22,7 @@ const KINDS: [RegExp, PagefindFileKind][] = [
 /** Failures Pagefind does not recover from without starting again: it loads these once. */
 const SETUP_KINDS = new Set<PagefindFileKind>(['entry', 'metadata', 'webassembly']);
 
-export interface FailedFetch {
+interface FailedFetch {
   kind: PagefindFileKind;
   path: string;
 }

@@ -66,7 +66,7 @@ function savedResults(base: string, state: SearchState): Promise<SavedResult[]> 
 }
 
 /** Saved results in the markup of any other result, the searched words marked. */
-export function showSavedResults(list: HTMLOListElement, saved: readonly SavedResult[], query: string): void {
+function showSavedResults(list: HTMLOListElement, saved: readonly SavedResult[], query: string): void {
   const terms = queryTerms(query);
   const hits = saved.flatMap((result): SearchHit[] => {
     if (!isResultType(result.type)) return [];
