@@ -12,6 +12,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Keep the caches an earlier build of the same name left beside its output (a warm build). */
   keepCache?: boolean;
+  /** Leave the output folder as it is (the build itself replaces it only when it succeeds). */
+  keepOutput?: boolean;
   /** Options for `npm run build -- …`, such as `--parts=3`. */
   args?: string[];
   /** More environment variables. */
@@ -68,7 +70,8 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(SITES_DIR, options.name, 'dist');
-  fs.rmSync(options.keepCache ? outDir : path.dirname(outDir), { recursive: true, force: true });
+  if (!options.keepOutput)
+    fs.rmSync(options.keepCache ? outDir : path.dirname(outDir), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const env = {
     ...cleanEnv(),
