@@ -25,6 +25,7 @@ const run = (name: string, args: string[], content = contentDir) =>
     contentDir: content,
     args,
     keepCache: true,
+    keepOutput: true,
     env: { BUILD_CACHE_DIR: cacheOf(name) },
   });
 
