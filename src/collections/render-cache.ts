@@ -70,9 +70,9 @@ function filesUnder(target: string): string[] {
  * A hash of the pipeline's code (src/annotations, src/content, src/lib) and of the locked
  * dependency versions: any change there renders every article again.
  */
-export function codeVersion(root: string): string {
+export function codeVersion(root: string, paths: readonly string[] = CODE_PATHS): string {
   const hash = createHash('sha256').update(String(FORMAT));
-  for (const file of CODE_PATHS.flatMap((part) => filesUnder(path.join(root, part)))) {
+  for (const file of paths.flatMap((part) => filesUnder(path.join(root, part)))) {
     hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
