@@ -66,9 +66,13 @@ export function folderBytes(dir: string): number {
   return walkFiles(dir).reduce((sum, file) => sum + fs.statSync(file).size, 0);
 }
 
-/** Astro's cache for a build into `outDir` (see src/site-config.ts: beside a non-default OUT_DIR). */
-export function cacheDirFor(outDir: string): string {
-  return path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`);
+/**
+ * The caches of a build into `outDir`, beside a non-default OUT_DIR: the build in parts'
+ * folder (src/build/layout.ts) and Astro's own (src/site-config.ts).
+ */
+export function cacheDirsFor(outDir: string): string[] {
+  const name = path.basename(outDir);
+  return [`.build-cache-${name}`, `.astro-cache-${name}`].map((folder) => path.join(outDir, '..', folder));
 }
 
 export interface BuildOptions {
@@ -163,7 +167,7 @@ export async function buildCorpus(
   const { mode = 'cold', buildArgs = [], progress } = options;
   if (mode === 'cold') {
     fs.rmSync(outDir, { recursive: true, force: true });
-    fs.rmSync(cacheDirFor(outDir), { recursive: true, force: true });
+    for (const dir of cacheDirsFor(outDir)) fs.rmSync(dir, { recursive: true, force: true });
   }
   const npm = npmCommand();
   const measured = await measureCommand({

@@ -14,6 +14,8 @@
  *   npm run bench -- --no-browser       builds only
  *   npm run bench -- --no-warm          cold builds only
  *   npm run bench -- --breakdown=<dist> where an existing output's bytes go, and nothing else
+ *   npm run bench -- --synthetic=100000 [--synthetic-merge]
+ *                                       the site-wide step (and the merge) on a synthetic manifest
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,6 +40,7 @@ import { breakDownOutput, type KindBreakdown } from './output-breakdown';
 import { printBreakdown, printReport } from './report';
 import { projectIndex } from './search-index';
 import { measureSearchPage, quoteWords } from './search-page';
+import { runSynthetic } from './synthetic';
 import { checkTargets, GB, type CorpusResult, type WarmEdit, type WarmRebuild } from './targets';
 import { ADJECTIVES, GOODS } from './vocabulary';
 
@@ -54,7 +57,9 @@ const { values: flags } = parseArgs({
     'one-job': { type: 'boolean', default: false },
     'no-one-job': { type: 'boolean', default: false },
     breakdown: { type: 'string' },
-    results: { type: 'string', default: path.join(BENCH_DIR, 'results.json') },
+    synthetic: { type: 'string' },
+    'synthetic-merge': { type: 'boolean', default: false },
+    results: { type: 'string' },
   },
 });
 
@@ -131,14 +136,22 @@ async function mdxBlog(corpus: Corpus): Promise<BuildMeasurement> {
   return build;
 }
 
-type BuiltCorpus = Omit<CorpusResult, 'firstVisit' | 'search' | 'oneJob'>;
+type BuiltCorpus = Omit<CorpusResult, 'firstVisit' | 'search' | 'oneJob' | 'warm'>;
 
-/** Cold builds back to back (plain twin, MDX blog, annotated), then the warm rebuilds. */
+/**
+ * The cold builds, back to back so they see the same machine load: the annotated archive
+ * first (so a long run cut short still has it, and the browser measures its output), then
+ * its plain twin, then the MDX blog.
+ */
 async function buildCorpora(corpus: Corpus): Promise<BuiltCorpus> {
   const site = (kind: string) => path.join(OUT, `site-${corpus.n}-${kind}`, 'dist');
   const logFile = (kind: string) => path.join(OUT, 'logs', `build-${corpus.n}-${kind}.log`);
-  // Plain first, then the blog, then annotated, back to back, so all see the same machine load.
-  log(`N=${corpus.n}: building the plain twin`);
+  log(`N=${corpus.n}: building the annotated corpus`);
+  const annotated = await buildCorpus(corpus.annotatedDir, site('annotated'), logFile('annotated'), {
+    progress: progress(`N=${corpus.n} annotated`),
+  });
+  recordMeasurement(corpus.n, 'annotated', annotated);
+  log(`N=${corpus.n}: annotated ${annotated.ms} ms, ${annotated.pages} pages; building the plain twin`);
   const plain = await buildCorpus(corpus.plainDir, site('plain'), logFile('plain'), {
     progress: progress(`N=${corpus.n} plain`),
   });
@@ -150,13 +163,6 @@ async function buildCorpora(corpus: Corpus): Promise<BuiltCorpus> {
     blog = await mdxBlog(corpus);
     log(`N=${corpus.n}: MDX blog ${blog.ms} ms, ${blog.pages} pages`);
   }
-  log(`N=${corpus.n}: building the annotated corpus`);
-  const annotated = await buildCorpus(corpus.annotatedDir, site('annotated'), logFile('annotated'), {
-    progress: progress(`N=${corpus.n} annotated`),
-  });
-  recordMeasurement(corpus.n, 'annotated', annotated);
-  log(`N=${corpus.n}: annotated ${annotated.ms} ms, ${annotated.pages} pages`);
-  const warm = flags['no-warm'] ? null : await warmRebuilds(corpus, annotated);
   const cpuRatio = (a: number | null, b: number | null) => (a !== null && b ? round(a / b) : null);
   return {
     n: corpus.n,
@@ -176,7 +182,6 @@ async function buildCorpora(corpus: Corpus): Promise<BuiltCorpus> {
       annotated: round(annotated.pages / (annotated.ms / 1000), 1),
       plain: round(plain.pages / (plain.ms / 1000), 1),
     },
-    warm,
   };
 }
 
@@ -262,6 +267,7 @@ interface RunState {
   articlePage: ArticlePageMeasurement | null;
   /** False while the run is still going: a results file written midway says so. */
   complete: boolean;
+  resultsFile: string;
 }
 
 /** results.json: every figure, with the date, the commit and the machine. */
@@ -305,7 +311,14 @@ function resultsJson(run: RunState) {
 }
 
 function saveResults(run: RunState) {
-  fs.writeFileSync(flags.results!, `${JSON.stringify(resultsJson(run), null, 2)}\n`);
+  try {
+    fs.writeFileSync(run.resultsFile, `${JSON.stringify(resultsJson(run), null, 2)}\n`);
+  } catch (error) {
+    // A long run keeps going: its builds are in measurements.jsonl whatever happens here.
+    log(
+      `could not write ${run.resultsFile}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  }
 }
 
 /** `--breakdown=<dist>`: prints where an existing output's bytes go. */
@@ -314,8 +327,33 @@ function breakdownOnly(dist: string) {
   printBreakdown(path.resolve(dist), breakdownOf(path.resolve(dist)));
 }
 
+const resultsFile = (fallback: string) => flags.results ?? path.join(BENCH_DIR, fallback);
+
+/** `--synthetic=<N>`: the site-wide step and, with --synthetic-merge, the merge on a synthetic manifest of N articles. */
+async function synthetic(n: number) {
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--synthetic expects a number of articles, like --synthetic=100000`);
+  const startedAt = new Date().toISOString();
+  const result = await runSynthetic({ out: OUT, n, merge: flags['synthetic-merge']!, log });
+  const file = resultsFile('results-synthetic.json');
+  const relative = (build: BuildMeasurement | null) => build && relativeBuild(build);
+  const json = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    commit: commit(),
+    machine: { ...machine(), loadAverageAtEnd: os.loadavg().map((l) => round(l)) },
+    ...result,
+    site: relative(result.site),
+    merge: relative(result.merge),
+  };
+  fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
 async function main() {
   if (flags.breakdown) return breakdownOnly(flags.breakdown);
+  if (flags.synthetic) return synthetic(Number(flags.synthetic));
   const sizes = sizesToRun();
   const seed = readSeed(path.join(PROJECT_ROOT, 'content'));
   const info = machine();
@@ -327,6 +365,8 @@ async function main() {
     seed,
     articlePage: null,
     complete: false,
+    // The 10,000-article run keeps its own file, so both sets of figures stay in the repository.
+    resultsFile: resultsFile(sizes.includes(10_000) ? 'results-large.json' : 'results.json'),
   };
   log(
     `sizes ${sizes.join(', ')} on ${info.cpus} cores (${info.cpuModel}), load average ${info.loadAverageAtStart.join(' ')}`,
@@ -338,19 +378,33 @@ async function main() {
     log(`N=${n}: generating the annotated corpus and its plain twin`);
     const corpus = generateCorpus(seed, n, path.join(OUT, `corpus-${n}`));
     const built = await buildCorpora(corpus);
-    run.breakdowns.set(n, breakdownOf(built.annotated.outDir));
+    try {
+      run.breakdowns.set(n, breakdownOf(built.annotated.outDir));
+    } catch (error) {
+      log(`N=${n}: the output breakdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const readers = flags['no-browser']
       ? null
-      : await measureReaders(corpus, built.annotated.outDir, n === articlePageN);
+      : await measureReaders(corpus, built.annotated.outDir, n === articlePageN).catch((error: unknown) => {
+          // Reported, not fatal: the warm and one-job builds still run.
+          log(`N=${n}: the browser measurements failed: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        });
     run.articlePage = readers?.articlePage ?? run.articlePage;
     const result: CorpusResult = {
       ...built,
+      warm: null,
       oneJob: null,
       search: readers?.search ?? null,
       firstVisit: readers?.firstVisit ?? null,
     };
+    // Saved after each step, so a long run cut short keeps what it measured.
     run.corpora.push(result);
     saveResults(run);
+    if (!flags['no-warm']) {
+      result.warm = await warmRebuilds(corpus, built.annotated);
+      saveResults(run);
+    }
     if (wantsOneJob(n)) {
       result.oneJob = await oneJobBuild(corpus);
       saveResults(run);
@@ -361,7 +415,7 @@ async function main() {
   printReport(run.corpora, run.articlePage, checkTargets({ corpora: run.corpora, articlePage: run.articlePage }));
   const last = run.corpora.at(-1);
   if (last) printBreakdown(`N=${last.n}, annotated`, run.breakdowns.get(last.n)!);
-  console.log(`\n[bench] wrote ${path.relative(process.cwd(), flags.results!)}`);
+  console.log(`\n[bench] wrote ${path.relative(process.cwd(), run.resultsFile)}`);
 }
 
 main().catch((error) => {
