@@ -10,7 +10,7 @@ import { siteConfig } from './src/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import devErrors from './src/integrations/dev-errors.ts';
 
-const { site, base, outDir, cacheDir, renderedDir, scope } = siteConfig(
+const { site, base, outDir, cacheDir, renderedDir, recordsDir } = siteConfig(
   process.env,
   fileURLToPath(new URL('.', import.meta.url)),
 );
@@ -38,10 +38,10 @@ export default defineConfig({
   },
   // Search indexes the built pages; offline support then precaches them with the index.
   // Content problems found while `npm run dev` runs are shown in the browser (dev only).
-  // A build in parts (BUILD_SCOPE=part or site) leaves the sitemap, search index and service
+  // A build in parts (from content records) leaves the sitemap, search index and service
   // worker to its merge step, which sees every page (src/build/merge.ts).
   integrations:
-    scope === 'whole'
+    recordsDir === undefined
       ? [mdx(), sitemap(sitemapOptions), securityHeaders(), search({ renderedDir }), offline(), devErrors()]
       : [mdx(), securityHeaders(), devErrors()],
 });

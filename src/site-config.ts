@@ -40,10 +40,9 @@ function buildScope(env: NodeJS.ProcessEnv, root: string): Pick<SiteConfig, 'sco
   if (!['whole', 'part', 'site'].includes(scope)) {
     throw new Error(`BUILD_SCOPE="${env.BUILD_SCOPE}" is not a scope; use whole, part or site`);
   }
-  if (scope === 'whole') return { scope };
-  if (!env.BUILD_RECORDS)
-    throw new Error(`BUILD_SCOPE=${scope} needs BUILD_RECORDS, the content records to build from`);
-  const recordsDir = path.resolve(root, env.BUILD_RECORDS);
+  const recordsDir = env.BUILD_RECORDS ? path.resolve(root, env.BUILD_RECORDS) : undefined;
+  if (scope === 'whole') return recordsDir ? { scope, recordsDir } : { scope };
+  if (!recordsDir) throw new Error(`BUILD_SCOPE=${scope} needs BUILD_RECORDS, the content records to build from`);
   if (scope === 'site') return { scope, recordsDir };
   if (!env.BUILD_PART) throw new Error('BUILD_SCOPE=part needs BUILD_PART, the part to build, such as BUILD_PART=3/8');
   return { scope, part: parsePart(env.BUILD_PART), recordsDir };

@@ -24,7 +24,7 @@ function stepEnv(layout: BuildLayout, step: AstroStep): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     OUT_DIR: path.join(stepDir(layout, step), 'dist'),
-    BUILD_SCOPE: step.kind,
+    BUILD_SCOPE: step.kind === 'all' ? 'whole' : step.kind,
     BUILD_RECORDS: layout.recordsDir,
   };
   if (step.kind === 'part') env.BUILD_PART = formatPart(step.part);
@@ -66,7 +66,7 @@ export async function buildAstroStep(
       args: [path.join(layout.root, 'node_modules/astro/astro.js'), 'build'],
       env: stepEnv(layout, step),
       logFile,
-      expectedPages: step.kind === 'part' ? size.articles * 2 + size.claims : 0,
+      expectedPages: step.kind === 'site' ? 0 : size.articles * 2 + size.claims,
     },
     print,
   );

@@ -6,10 +6,8 @@ import type { AstroIntegrationLogger } from 'astro';
 import { readContentRecords } from '../collections/content-records';
 import { defaultPartCount, parsePart, type PartSpec } from '../lib/build-parts';
 import { buildAstroStep, type StepOutcome } from './astro-step';
-import { buildContentRecords } from './content-step';
 import { configVersion, manifestVersion, siteCodeVersion, type BuildVersions } from './inputs';
-import { buildLayout, type AstroStep, type BuildLayout } from './layout';
-import { mergeParts } from './merge';
+import { buildLayout, partSteps, type AstroStep, type BuildLayout } from './layout';
 import { gigabytes, runStep, seconds } from './run-step';
 
 /** What `npm run build -- …` was asked to do. */
@@ -137,12 +135,12 @@ async function buildAll(layout: BuildLayout, request: BuildRequest): Promise<voi
   const versions = versionsOf(layout);
   const count = request.parts ?? defaultPartCount(records.articles.length);
   removeOtherCounts(layout, count);
-  const steps: AstroStep[] = [
-    { kind: 'site' },
-    ...Array.from({ length: count }, (_, at): AstroStep => ({ kind: 'part', part: { index: at + 1, count } })),
-  ];
+  // One part needs no split: a single Astro process writes every page.
+  const steps: AstroStep[] = count === 1 ? [{ kind: 'all' }] : [{ kind: 'site' }, ...partSteps(count)];
   print(
-    `Building ${records.articles.length.toLocaleString('en')} articles in ${count} part${count === 1 ? '' : 's'} and the site pages, ${request.jobs} at a time.`,
+    count === 1
+      ? `Building ${records.articles.length.toLocaleString('en')} articles as one part.`
+      : `Building ${records.articles.length.toLocaleString('en')} articles in ${count} parts and the site pages, ${request.jobs} at a time.`,
   );
   const outcomes = await runPool(
     steps.map((step) => () => buildAstroStep(layout, step, records, versions, print)),
@@ -168,14 +166,20 @@ async function buildOne(layout: BuildLayout, request: BuildRequest, step: AstroS
 
 export async function build(request: BuildRequest, layout: BuildLayout): Promise<void> {
   switch (request.mode) {
+    // The pipeline, Pagefind and Workbox are loaded only by the steps that use them.
     case 'content':
-      return buildContentRecords(layout, (line) => print(`[content] ${line}`));
+      return (await import('./content-step')).buildContentRecords(layout, (line) => print(`[content] ${line}`));
     case 'part':
       return buildOne(layout, request, { kind: 'part', part: request.part! });
     case 'site':
       return buildOne(layout, request, { kind: 'site' });
     case 'merge':
-      return mergeParts(layout, request.parts ?? builtPartCount(layout), versionsOf(layout), logger);
+      return (await import('./merge')).mergeParts(
+        layout,
+        request.parts ?? builtPartCount(layout),
+        versionsOf(layout),
+        logger,
+      );
     default:
       return buildAll(layout, request);
   }

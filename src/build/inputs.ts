@@ -67,7 +67,7 @@ function archiveSummary(records: ContentRecords): string {
  */
 export function stepInputs(step: AstroStep, records: ContentRecords, versions: BuildVersions): string {
   const hash = createHash('sha256').update(`${versions.code}\0${versions.config}\0`);
-  if (step.kind === 'site') return hash.update(versions.manifest).digest('hex');
+  if (step.kind !== 'part') return hash.update(versions.manifest).digest('hex');
   const { index, count } = step.part;
   const mine = (key: string) => partOf(key, count) === index;
   const citing = new Map<string, string[]>();
@@ -100,7 +100,7 @@ export const manifestVersion = (recordsDir: string) => sha256(fs.readFileSync(re
 
 /** Articles and claims of one part, for its log line. */
 export function partSize(step: AstroStep, records: ContentRecords): { articles: number; claims: number } {
-  if (step.kind === 'site') return { articles: records.articles.length, claims: records.claims.length };
+  if (step.kind !== 'part') return { articles: records.articles.length, claims: records.claims.length };
   const { index, count } = step.part;
   return {
     articles: records.articles.filter(({ slug }) => partOf(slug, count) === index).length,

@@ -34,15 +34,23 @@ export function buildLayout(env: NodeJS.ProcessEnv, root: string): BuildLayout {
   };
 }
 
-/** A step of the build that runs Astro: one part, or the site-wide pages. */
-export type AstroStep = { kind: 'part'; part: PartSpec } | { kind: 'site' };
+/**
+ * A step of the build that runs Astro: one part, the site-wide pages, or, for an archive built
+ * as one part, every page in one process (`all`).
+ */
+export type AstroStep = { kind: 'part'; part: PartSpec } | { kind: 'site' } | { kind: 'all' };
 
-/** `part 3/8` or `site pages`: how logs and errors name a step. */
-export const stepName = (step: AstroStep) => (step.kind === 'part' ? `part ${formatPart(step.part)}` : 'site pages');
+/** `part 3/8`, `site pages` or `all pages`: how logs and errors name a step. */
+export const stepName = (step: AstroStep) =>
+  step.kind === 'part' ? `part ${formatPart(step.part)}` : step.kind === 'site' ? 'site pages' : 'all pages';
 
 /** The folder of one step: its `dist/`, Astro cache, log and `step.json`. */
 export function stepDir(layout: BuildLayout, step: AstroStep): string {
   return step.kind === 'part'
     ? path.join(layout.partsDir, `${step.part.index}-of-${step.part.count}`)
-    : path.join(layout.workDir, 'site');
+    : path.join(layout.workDir, step.kind);
 }
+
+/** The steps of a build of `count` parts, in order. */
+export const partSteps = (count: number): AstroStep[] =>
+  Array.from({ length: count }, (_, at) => ({ kind: 'part', part: { index: at + 1, count } }));

@@ -5,7 +5,7 @@ import { buildSearchIndex } from '../search/build-index';
 import { writeServiceWorker } from '../offline/service-worker';
 import { PRECACHE_BUDGET } from '../offline/precache-budget';
 import { siteConfig } from '../site-config';
-import { stepDir, stepName, type AstroStep, type BuildLayout } from './layout';
+import { partSteps, stepDir, stepName, type AstroStep, type BuildLayout } from './layout';
 import type { BuildVersions } from './inputs';
 import { readStepRecord, type StepRecord } from './step-record';
 import { writeSitemap } from './sitemap';
@@ -14,11 +14,15 @@ import { writeSitemap } from './sitemap';
 const PART_FOLDERS = ['articles', 'claims', '_astro'];
 
 /** The steps a merge of `count` parts needs, each with its record; throws naming any that is missing. */
-function finishedSteps(layout: BuildLayout, count: number): { step: AstroStep; record: StepRecord }[] {
-  const steps: AstroStep[] = [
-    { kind: 'site' },
-    ...Array.from({ length: count }, (_, at): AstroStep => ({ kind: 'part', part: { index: at + 1, count } })),
-  ];
+function finishedSteps(
+  layout: BuildLayout,
+  count: number,
+  manifest: string,
+): { step: AstroStep; record: StepRecord }[] {
+  const all: AstroStep = { kind: 'all' };
+  const whole = count === 1 ? readStepRecord(stepDir(layout, all)) : undefined;
+  if (whole?.manifest === manifest) return [{ step: all, record: whole }];
+  const steps: AstroStep[] = [{ kind: 'site' }, ...partSteps(count)];
   const missing: string[] = [];
   const found = steps.flatMap((step) => {
     const record = readStepRecord(stepDir(layout, step));
@@ -51,20 +55,43 @@ export function checkSameBuild(records: readonly StepRecord[], expected: BuildVe
   }
   if (problems.length) {
     throw new Error(
-      `Cannot merge parts built from different inputs: ${problems.join('; ')} than this checkout's (${expected.manifest.slice(0, 12)}). Build them again from the same commit and content.`,
+      `Cannot merge parts built from different inputs: ${problems.join('; ')} than this checkout and its content records. Build them again from the same commit, settings and content.`,
     );
   }
 }
 
-/** Copies a step's output into the new site; a part gives only its articles, claims and assets. */
+/**
+ * Puts every file of `from` into `to` as a hard link where the file system allows (a step's
+ * output is never written in place: Astro empties its folder and writes new files), else as a
+ * copy: a merge of 100,000 files then costs seconds, not a copy of gigabytes.
+ */
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      linkTree(source, target);
+      continue;
+    }
+    fs.rmSync(target, { force: true });
+    try {
+      fs.linkSync(source, target);
+    } catch {
+      fs.copyFileSync(source, target);
+    }
+  }
+}
+
+/** Puts a step's output into the new site; a part gives only its articles, claims and assets. */
 function copyStep(from: string, to: string, step: AstroStep): void {
-  if (step.kind === 'site') {
-    fs.cpSync(from, to, { recursive: true });
+  if (step.kind !== 'part') {
+    linkTree(from, to);
     return;
   }
   for (const folder of PART_FOLDERS) {
     const source = path.join(from, folder);
-    if (fs.existsSync(source)) fs.cpSync(source, path.join(to, folder), { recursive: true, force: true });
+    if (fs.existsSync(source)) linkTree(source, path.join(to, folder));
   }
 }
 
@@ -89,7 +116,7 @@ export async function mergeParts(
   versions: BuildVersions,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
-  const steps = finishedSteps(layout, count);
+  const steps = finishedSteps(layout, count, versions.manifest);
   checkSameBuild(
     steps.map(({ record }) => record),
     versions,
