@@ -67,7 +67,7 @@ beforeAll(async () => {
   for (const index of [1, 2, 3]) handOn(`part-${index}`, 'merge', `parts/${index}-of-3`);
   handOn('site', 'merge', 'site');
   merged = await run('merge', ['--merge']);
-}, 1_200_000);
+}, 2_400_000);
 
 describe('a build in parts', () => {
   it('builds each part and the site pages in a process of its own, and says so with its time and memory', () => {
