@@ -9,7 +9,7 @@ import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
 import { leadImageProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
-import { citedClaims, unusedClaims } from './missed-claims';
+import { citedClaims, pastDueClaims, unusedClaims } from './missed-claims';
 import { renderArticle } from './render-article';
 
 export interface ContentCheck {
@@ -98,6 +98,7 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
   }
   // Citations are only complete when every article was read without a problem.
   if (!problems.length) warnings.push(...unusedClaims(registry, cited));
+  warnings.push(...pastDueClaims(registry));
   return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry };
 }
 

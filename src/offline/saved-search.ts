@@ -5,6 +5,7 @@
  * saved-search-match.ts. The search page calls it when Pagefind cannot reach the network.
  */
 import { siteUrls } from '../lib/urls';
+import { CACHE_NAMES } from './cache-names';
 import { matchRecords, type SavedFilters, type SavedRecord, type SavedResult } from './saved-search-match';
 
 export type { SavedResult, SavedFilters } from './saved-search-match';
@@ -107,7 +108,9 @@ export function articleRecords(doc: Document, path: string, base: string): Saved
 async function cachedArticlePages(base: string): Promise<Map<string, Response>> {
   const pages = new Map<string, Response>();
   const article = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}articles/[^/]+/(?:index\\.html)?$`);
-  for (const name of await caches.keys()) {
+  // A saved copy may be of an earlier build: the copies the served build cached are read first.
+  const names = (await caches.keys()).sort((a, b) => Number(a === CACHE_NAMES.saved) - Number(b === CACHE_NAMES.saved));
+  for (const name of names) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       const { pathname, origin } = new URL(request.url);

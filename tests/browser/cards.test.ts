@@ -38,7 +38,9 @@ describe('annotation cards in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Person: Scott Bessent' });
     expect(await dialog.count()).toBe(1);
     // It adds to the sentence ("U.S. Treasury Secretary Scott Bessent") rather than repeat its role.
-    expect(await dialog.innerText()).toContain('With Trade Representative Jameson Greer');
+    expect(await dialog.innerText()).toContain(
+      'In office since January 2025, he leads the administration’s economic talks with China.',
+    );
     expect(await dialog.innerText()).not.toContain('U.S. Treasury Secretary');
     await page.keyboard.press('Escape');
     await expect.poll(() => card.evaluate((el) => el.matches(':popover-open'))).toBe(false);

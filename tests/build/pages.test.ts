@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteDir } from '../helpers/build-site';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { attr, readPage, select, selectAll, toText } from '../helpers/html';
+import { attr, listPages, readPage, select, selectAll, toText } from '../helpers/html';
 
 const ARTICLE = '/articles/us-china-trade-framework/';
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -45,6 +45,46 @@ describe('the front page', () => {
   });
 });
 
+describe('the front page of a site whose editor chose the lead', () => {
+  const home = readPage(siteDir('second'), '/');
+
+  it('leads with the article marked `lead: true` though another is newer: byline, time, photograph, standfirst', () => {
+    const lead = select('.lead', home)!;
+    expect(attr(select('.lead__title a', lead)!, 'href')).toBe('/articles/riverton-bridge/');
+    // Staff authors first, then the contributors' line, the place and the day.
+    const parts = selectAll('.lead__dateline > span', lead).map((span) => squash(toText(span)));
+    expect(parts).toEqual([
+      'By Lena Hart and Priya Nair',
+      'With reporting by the Riverton Courier',
+      'Riverton',
+      'March 3, 2026',
+    ]);
+    expect(attr(select('.lead__dateline time', lead)!, 'dateTime')).toBe('2026-03-03');
+    expect(select('.lead img', lead)).toBeDefined();
+    expect(attr(select('.lead img', lead)!, 'alt')!.length).toBeGreaterThan(10);
+    expect(squash(toText(select('.lead__standfirst', lead)!))).toMatch(/^The mayor promises a spring reopening/);
+    // The newer article follows it.
+    const more = selectAll('.front-more .article-list__title a', home).map((a) => attr(a, 'href'));
+    expect(more).toEqual(['/articles/sunday-ferry-timetable/']);
+  });
+
+  it('shows staff authors in every article list, before a contributors’ line', () => {
+    for (const list of ['/', '/archive/', '/topics/transport/']) {
+      const page = readPage(siteDir('second'), list);
+      const bridge = selectAll('.article-list__item', page).find((item) =>
+        toText(item).includes('Riverton council backs'),
+      );
+      if (!bridge) continue;
+      expect(squash(toText(select('.article-list__meta', bridge)!))).toBe(
+        'March 3, 2026 By Lena Hart and Priya Nair With reporting by the Riverton Courier',
+      );
+      expect(selectAll('.article-list__meta a[rel="author"]', bridge)).toHaveLength(2);
+    }
+    const archive = readPage(siteDir('second'), '/archive/');
+    expect(squash(toText(select('.article-list__meta', archive)!))).toMatch(/ By Lena Hart$/);
+  });
+});
+
 describe('the index pages', () => {
   it('/people/ lists everyone with their role and counts', () => {
     const page = readPage(siteDir('seed'), '/people/');
@@ -58,7 +98,7 @@ describe('the index pages', () => {
 
   it('/claims/ lists every claim under its status, named in words', () => {
     const page = readPage(siteDir('seed'), '/claims/');
-    const linked = selectAll('.claim-summary__statement a', page).map((a) => attr(a, 'href')!.split('/')[2]!);
+    const linked = selectAll('.claim-summary__title a', page).map((a) => attr(a, 'href')!.split('/')[2]!);
     expect([...linked].sort()).toEqual(ids('claims'));
     for (const group of selectAll('.claim-group', page)) {
       expect(toText(select('h2', group)!).trim()).toMatch(/^(Stated|Pending|Supported|Disputed|False)$/);
@@ -101,13 +141,26 @@ describe('the quotes and person pages', () => {
 });
 
 describe('the claim page', () => {
+  it('is headed by the claim’s title, unique in every test site, in its <title> and <h1>', () => {
+    for (const site of ['seed', 'second', 'related'] as const) {
+      const pages = listPages(siteDir(site)).filter((p) => /^\/claims\/[^/]+\/$/.test(p));
+      expect(pages.length, site).toBeGreaterThan(0);
+      const heads = pages.map((p) => readPage(siteDir(site), p));
+      const titles = heads.map((page) => squash(toText(select('title', page)!)));
+      const h1s = heads.map((page) => squash(toText(select('h1', page)!)));
+      expect(new Set(titles).size, site).toBe(pages.length);
+      expect(new Set(h1s).size, site).toBe(pages.length);
+      for (const [i, h1] of h1s.entries()) expect(titles[i]).toContain(h1);
+    }
+  });
+
   it('names the speaker before the statement and shows the status in words', () => {
     const page = readPage(siteDir('seed'), '/claims/framework-avoids-tariffs/');
     const header = select('.claim-head', page)!;
     const text = squash(toText(header));
     expect(text.indexOf('Scott Bessent')).toBeGreaterThanOrEqual(0);
     expect(text.indexOf('Scott Bessent')).toBeLessThan(text.indexOf('The framework agreed'));
-    expect(squash(toText(select('h1', header)!))).toMatch(/^The framework agreed with China/);
+    expect(squash(toText(select('h1', header)!))).toBe('The framework averts the 100 percent tariffs');
     const status = squash(toText(select('.card-page__status', header)!));
     expect(status).toContain('Pending');
     expect(status).toContain('About the future; cannot be checked yet.');

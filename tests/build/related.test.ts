@@ -21,12 +21,13 @@ describe('related stories', () => {
       {
         href: '/articles/rare-earth-exports/',
         title: 'Rare earth exports resume',
-        meta: 'February 12, 2026 · Also about Scott Bessent, Trade, rare earths',
+        // Topics as every page names them (the topic links say "trade" and "Rare Earths" too).
+        meta: 'February 12, 2026 · Also about Scott Bessent, trade, Rare Earths',
       },
       {
         href: '/articles/farm-sales/',
         title: 'Soybean buyers return',
-        meta: 'February 14, 2026 · Also about the claim “The United States and China reached a framework that avoids new tariffs”',
+        meta: 'February 14, 2026 · Also about the claim A framework that avoids new tariffs',
       },
     ]);
   });

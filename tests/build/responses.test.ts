@@ -9,7 +9,8 @@ import { passagesOf, readWrittenRecords } from '../helpers/pagefind-output';
 // halved crashes: `:quote[…]{#city-counts by=amara-okafor disputes=lanes-cut-crashes}`.
 const ARTICLE = '/articles/riverton-bridge/';
 const CLAIM = '/claims/lanes-cut-crashes/';
-const STATEMENT = 'Protected bike lanes halved crashes on Main Street.';
+/** The disputed claim, named by its title. */
+const TITLE = 'Bike lanes halved Main Street crashes';
 const second = siteDir('second');
 
 describe('a quote that disputes someone else’s claim, on the built site', () => {
@@ -26,7 +27,7 @@ describe('a quote that disputes someone else’s claim, on the built site', () =
   it('says on the quote’s card which claim it disputes, and whose, linking the claim card', () => {
     const card = select('#card-city-counts', article)!;
     const line = select('.card__response', card)!;
-    expect(toText(line)).toBe(`Disputes the claim: ${STATEMENT} — Tomás Lindqvist`);
+    expect(toText(line)).toBe(`Disputes the claim: ${TITLE} — Tomás Lindqvist`);
     expect(attr(select('a', line)!, 'href')).toBe(CLAIM);
   });
 
@@ -64,8 +65,8 @@ describe('a quote that disputes someone else’s claim, on the built site', () =
     const record = readWrittenRecords(second).find((r) => r.url === ARTICLE)!;
     const quote = passagesOf(record).find((p) => p.i === 'city-counts')!;
     expect(quote).toMatchObject({ k: 'quote', s: 'Amara Okafor' });
-    expect(quote.x).toBe(`Disputes the claim · ${STATEMENT} · Tomás Lindqvist`);
+    expect(quote.x).toBe(`Disputes the claim · ${TITLE} · Tomás Lindqvist`);
     // Pagefind finds the article by those words too.
-    expect(record.content).toContain(`Disputes the claim · ${STATEMENT} · Tomás Lindqvist`);
+    expect(record.content).toContain(`Disputes the claim · ${TITLE} · Tomás Lindqvist`);
   });
 });

@@ -93,7 +93,8 @@ describe('the results of a loaded record', () => {
   it('lists the article, then each passage holding every word, linked under the base path', async () => {
     const hits = recordHits(loaded(await article()), { query: 'deal' }, '/news/');
     expect(summary(hits)).toEqual([
-      ['article', '/news/articles/fixture/', 'Bessent says', ''],
+      // The excerpt's words hold no passage: the link carries them as a text fragment.
+      ['article', '/news/articles/fixture/#:~:text=Bessent%20says', 'Bessent says', ''],
       ['quote', '/news/articles/fixture/#quote-they-want-to-make-a-deal', '“They want to make a Déal”', 'Donald Trump'],
     ]);
     expect(hits[1]!.article).toBe('Bessent says');
@@ -111,14 +112,14 @@ describe('the results of a loaded record', () => {
     expect(quotes('substantial deal')).toEqual([]);
   });
 
-  it('tells the types apart: a claim by its statement, a figure by what it measures and its value', async () => {
+  it('tells the types apart: a claim by its title, a figure by what it measures and its value', async () => {
     const data = loaded(await article());
     const claim = recordHits(data, { query: 'framework tariffs', type: 'claim' }, '/news/');
     expect(summary(claim)).toEqual([
       [
         'claim',
         '/news/articles/fixture/#claim-framework-avoids-tariffs',
-        'The framework will avoid 100 percent U.S. tariffs on Chinese goods.',
+        'The framework will avoid 100 percent U.S. tariffs on Chinese goods',
         'Scott Bessent',
       ],
     ]);
@@ -146,7 +147,7 @@ describe('the results of a loaded record', () => {
     const all = await records();
     const claims = recordHits(loaded(all.find((r) => r.meta.record === 'claims')!), { query: 'both' }, '/news/');
     expect(summary(claims)).toEqual([
-      ['claim', '/news/claims/both-sides-want-a-deal/', 'Both sides want a deal.', 'Donald Trump'],
+      ['claim', '/news/claims/both-sides-want-a-deal/', 'Both sides want a deal', 'Donald Trump'],
     ]);
     expect(claims[0]!.article).toBe('Bessent says');
     const trump = recordHits(loaded(all.find((r) => r.url === '/people/donald-trump/')!), { query: 'trump' }, '/news/');

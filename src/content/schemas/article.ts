@@ -36,6 +36,11 @@ export const articleSchema = z
     credits: lineText.optional(),
     /** Dateline place, e.g. "Kuala Lumpur". */
     location: lineText.optional(),
+    /**
+     * `lead: true` puts the article at the top of the front page. Several may say so (an editor
+     * need not unset the last one): the newest of them leads; with none, the newest article does.
+     */
+    lead: z.boolean().optional(),
     /** Lead photograph, shown under the headline and in link previews. */
     image: leadImageSchema.optional(),
     /** Topic labels; each becomes a topic page, spellings that differ only in case, spaces or hyphens are one topic. */

@@ -2,6 +2,9 @@ import { z } from 'astro/zod';
 import { entityId, httpUrl, isoDay, lineText, paragraphText } from './fields';
 import { latestPublishableDay } from './article';
 import { withStatusHistory } from '../claim-history';
+import { claimTitle } from '../claim-title';
+import { isPastDue } from '../claim-dates';
+import { buildDay } from '../../lib/today';
 
 /**
  * What a claim card says about a claim. Only `supported`, `disputed` and `false` are
@@ -96,12 +99,25 @@ export const appearanceSchema = z
 /** The fields a claim file may hold, as written. */
 export const claimFileSchema = z
   .object({
+    /**
+     * The claim's short name, unique on the site, e.g. "Framework avoids the 100% tariffs".
+     * Optional: without it the title is made from the statement (see `claim-title.ts`).
+     */
+    title: lineText.optional(),
     /** The claim in neutral words. */
     statement: paragraphText,
     /** Person id (a file name in content/people). */
     claimant: entityId,
     /** When the claim was made, `YYYY-MM-DD`. */
     date: isoDay,
+    /**
+     * The day an article reported the claim, when the source does not say when it was made
+     * (`date` is then the latest day it can have been made). Cards then say "reported on …"
+     * rather than presenting that day as the day it was made.
+     */
+    reported: isoDay.optional(),
+    /** A pending claim's day of reckoning, `YYYY-MM-DD`: from then on it can be checked. */
+    due: isoDay.optional(),
     /** Where or how it was made, e.g. "Interview with NBC's Meet the Press". */
     source: lineText,
     /**
@@ -127,12 +143,27 @@ export type Appearance = z.output<typeof appearanceSchema>;
 
 /**
  * `content/claims/<id>.yaml`: one claim, its claimant and where it stands. Parsing checks
- * the dates of `history` and `appearances` and gives every consumer the current status as
- * `status`, the whole `statusHistory` and the day of the latest change, `statusUpdated`.
+ * the dates of `history` and `appearances` and gives every consumer the claim's `title`
+ * (its own or one made from the statement), the current status as `status`, the whole
+ * `statusHistory` and the day of the latest change, `statusUpdated`.
  */
 export const claimSchema = claimFileSchema
   .superRefine((data, ctx) => checkClaimDates(data, ctx, latestPublishableDay()))
-  .transform(withStatusHistory);
+  .transform((claim) => withDerived(claim, buildDay()));
+
+/**
+ * The parsed claim's derived fields: its title, its status over time, and `pastDue` when it
+ * is still pending after its `due` day (measured against the build day, so the rendered
+ * cards change — and the render cache renders them again — on the day it falls due).
+ */
+function withDerived(claim: ClaimFile, today: string) {
+  const parsed: ReturnType<typeof withStatusHistory<ClaimFile>> & { title: string; pastDue?: true } = {
+    ...withStatusHistory(claim),
+    title: claimTitle(claim),
+  };
+  if (isPastDue(parsed, today)) parsed.pastDue = true;
+  return parsed;
+}
 
 export type ClaimData = z.output<typeof claimSchema>;
 
@@ -141,6 +172,8 @@ export type ClaimData = z.output<typeof claimSchema>;
  * content check has already read, so it checks their shape without deriving anything twice.
  */
 export const parsedClaimSchema = claimFileSchema.extend({
+  title: lineText,
+  pastDue: z.literal(true).optional(),
   statusHistory: z.array(statusEntrySchema()).min(1),
   statusUpdated: isoDay.optional(),
 });
