@@ -361,16 +361,13 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages, response
     name: claim.data.title,
     text: statement,
     ...(claim.data.quote ? { alternateName: claim.data.quote } : {}),
-    author: {
-      '@type': 'Person',
-      '@id': nodeIds.person(refs, claimant.id),
-      name: claimant.data.name,
-      url: abs(refs, refs.urls.person(claimant.id)),
-    },
+    // The claimant in full here rather than again beside the claim: Google reads it from the claim.
+    author: personNode(refs, claimant),
     datePublished: date,
     description: source,
     ...(appearance.length ? { appearance } : {}),
-    ...(inArticles.length ? { firstAppearance: inArticles[0] } : {}),
+    // The first appearance is described in full in `appearance`; here it is named by its @id.
+    ...(inArticles.length ? { firstAppearance: { '@id': inArticles[0]!['@id'] } } : {}),
   };
   const verdict = CLAIM_STATUSES[status].verdict ? (status as keyof typeof VERDICT_RATINGS) : undefined;
   const firstReview =
@@ -407,7 +404,6 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages, response
       isPartOf: { '@id': nodeIds.site(refs) },
     },
     ...mainNodes,
-    personNode(refs, claimant),
     publisherNode(refs),
     ...responses.map((response) => quotationNode(refs, response)),
   ]);
