@@ -16,7 +16,7 @@ interface PreparedContent {
 }
 
 /** The content folders a build reads. */
-const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors'] as const;
+const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors', 'pages'] as const;
 
 const prepared = new Map<string, { signature: string; result: Promise<PreparedContent> }>();
 
