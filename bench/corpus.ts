@@ -241,6 +241,8 @@ export function generateCorpus(seed: SeedContent, n: number, root: string): Corp
       for (const [key, value] of Object.entries(claim))
         copy[key] = typeof value === 'string' ? transform(value) : value;
       copy.claimant = cast.get(String(claim.claimant))!.id;
+      // Titles name one claim on the site: each report's copy gets its own.
+      if (typeof copy.title === 'string') copy.title = `${copy.title} (report ${i})`;
       writeYaml(path.join(annotatedDir, 'claims', `${claimId(id)}.yaml`), copy);
       claims++;
     }

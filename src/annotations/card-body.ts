@@ -168,7 +168,7 @@ function responseLine({ claim: claimId, stance }: Response, { registry, urls }: 
   const claimant = registry.people.get(claim.claimant)?.data.name ?? claim.claimant;
   return h('p', { className: ['card__response'] }, [
     h('span', { className: ['card__key'] }, `${STANCES[stance].verb} the claim: `),
-    h('a', { href: urls.claim(claimId) }, claim.statement),
+    h('a', { href: urls.claim(claimId) }, claim.title),
     ` — ${claimant}`,
   ]);
 }
@@ -214,7 +214,7 @@ export function cardBody(record: AnnotationRecord, context: CardContext): Elemen
 
 /**
  * What the card adds, as its heading after the kind ("Quote: Said by Scott Bessent"): the
- * person's name, the quote's speaker, what a figure measures, the claim's author and day.
+ * person's name, the quote's speaker, what a figure measures, the claim's title.
  */
 export function cardTitle(record: AnnotationRecord, { registry }: CardContext): string {
   switch (record.kind) {
@@ -224,10 +224,8 @@ export function cardTitle(record: AnnotationRecord, { registry }: CardContext): 
       return `Said by ${registry.people.get(record.person!)!.data.name}`;
     case 'figure':
       return record.about ? capitalise(record.about) : record.text;
-    case 'claim': {
-      const { claimant, date } = registry.claims.get(record.claim!)!.data;
-      return `${registry.people.get(claimant)?.data.name ?? claimant}, ${formatDay(date)}`;
-    }
+    case 'claim':
+      return registry.claims.get(record.claim!)!.data.title;
   }
 }
 

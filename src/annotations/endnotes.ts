@@ -76,7 +76,7 @@ function mentionLinks(entry: Entry): Element {
   return h('p', { className: ['endnote__mentions'] }, ['In the text:', ...links]);
 }
 
-/** "Backs: Claim by Scott Bessent (Stated)", a link to the claim's entry instead of its sentence again. */
+/** "Backs: Framework avoids the 100% tariffs (Pending)", a link to the claim's entry instead of its sentence again. */
 function backsLine(record: AnnotationRecord, context: CardContext): Element {
   const claim = context.registry.claims.get(record.claim!)!;
   return h('p', { className: ['endnote__backs'] }, [

@@ -107,7 +107,7 @@ export function passageIndex(): Promise<PassageIndex> {
 export interface RelatedStory {
   article: CollectionEntry<'articles'>;
   score: number;
-  /** People's names, claims' statements and topics, in that order: the "Also about …" line. */
+  /** People's names, claims' titles and topics, in that order: the "Also about …" line. */
   reasons: string[];
 }
 
@@ -136,7 +136,7 @@ export function relatedStories(): Promise<Map<string, RelatedStory[]>> {
           if (!article) return [];
           const reasons = [
             ...shared.people.map((id) => peopleData.get(id)?.name ?? id),
-            ...shared.claims.map((id) => `the claim “${(claimsData.get(id)?.statement ?? id).replace(/\.$/, '')}”`),
+            ...shared.claims.map((id) => `the claim ${claimsData.get(id)?.title ?? id}`),
             ...shared.tags,
           ];
           return [{ article, score, reasons }];

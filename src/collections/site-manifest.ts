@@ -16,8 +16,8 @@ export interface ManifestArticle {
 export type ManifestPerson = { id: string } & Pick<PersonData, 'name' | 'role' | 'aliases'> &
   Partial<Pick<PersonData, 'affiliation' | 'country' | 'bio'>>;
 
-/** A claim as search describes it. */
-export type ManifestClaim = { id: string } & Pick<ClaimData, 'statement' | 'claimant'> &
+/** A claim as search describes it; `title` is its name everywhere (see `content/claim-title.ts`). */
+export type ManifestClaim = { id: string } & Pick<ClaimData, 'title' | 'statement' | 'claimant'> &
   Partial<Pick<ClaimData, 'context'>>;
 
 /**
@@ -59,8 +59,9 @@ export function siteManifest(
       ...(country ? { country } : {}),
       ...(bio ? { bio } : {}),
     })),
-    claims: [...registry.claims.values()].map(({ id, data: { statement, claimant, context } }) => ({
+    claims: [...registry.claims.values()].map(({ id, data: { title, statement, claimant, context } }) => ({
       id,
+      title,
       statement,
       claimant,
       ...(context ? { context } : {}),

@@ -7,6 +7,7 @@ import { controlCharacterProblems, escapedControlCharacterProblems } from './con
 import { parseYamlSource, type YamlSource } from './yaml-source';
 import { describeZodIssues } from './zod-problems';
 import { didYouMean } from '../lib/suggest';
+import { titleKey } from './claim-title';
 import { shown, stripInvisible } from '../lib/shown';
 import { ZodEffects, type z } from 'astro/zod';
 
@@ -162,6 +163,31 @@ function crossCheck(registry: Registry, problems: ContentProblem[]): void {
   }
 }
 
+/**
+ * Every claim's title names it alone: a second claim with the same title (its own or one
+ * made from its statement) is refused at its `title:`, or its `statement:` when it has none.
+ */
+function checkClaimTitles(claims: Registry['claims'], problems: ContentProblem[]): void {
+  const owners = new Map<string, string>();
+  for (const claim of claims.values()) {
+    const key = titleKey(claim.data.title);
+    const owner = owners.get(key);
+    if (!owner) {
+      owners.set(key, claim.id);
+      continue;
+    }
+    const field = claim.source.data && typeof claim.source.data === 'object' && 'title' in claim.source.data ? 'title' : 'statement';
+    problems.push({
+      file: displayPath(claim.file),
+      ...claim.source.placeOf([field]),
+      field,
+      message: `the claim's title "${claim.data.title}" is also the title of \`${owner}\``,
+      hint: field === 'title' ? 'give this claim a title of its own: a few words that tell it apart from the other' : 'add a `title:` of its own to this claim: a few words that tell it apart from the other, whose statement begins the same way',
+      rule: 'duplicate-claim-title',
+    });
+  }
+}
+
 /** Reads and validates people, claims and authors, collecting every problem instead of stopping. */
 export function readRegistry(contentDir: string): { registry: Registry; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
@@ -173,6 +199,7 @@ export function readRegistry(contentDir: string): { registry: Registry; problems
     unusable,
   };
   crossCheck(registry, problems);
+  checkClaimTitles(registry.claims, problems);
   return { registry, problems };
 }
 

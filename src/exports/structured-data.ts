@@ -373,6 +373,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages, response
     '@type': 'Claim',
     '@id': nodeIds.claim(refs, claim.id),
     url: pageUrl,
+    name: claim.data.title,
     text: statement,
     ...(claim.data.quote ? { alternateName: claim.data.quote } : {}),
     author: {
@@ -416,7 +417,7 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages, response
       '@type': 'WebPage',
       '@id': pageUrl,
       url: pageUrl,
-      name: statement,
+      name: claim.data.title,
       mainEntity: { '@id': verdict ? nodeIds.review(refs, claim.id) : nodeIds.claim(refs, claim.id) },
       isPartOf: { '@id': nodeIds.site(refs) },
     },

@@ -164,8 +164,8 @@ export class SearchRecords {
     const drafts: { claim: ManifestClaim; claimant: string; span: [number, number] }[] = [];
     for (const claim of claims) {
       const claimant = this.person(claim.claimant, rootUrls.claim(claim.id)).name;
-      // "statement · claimant · context": the claimant's words follow the statement's and a "·".
-      const text = sentence(claim.statement, claimant, claim.context);
+      // "title · statement · claimant · context": the claimant's name follows the statement and a "·".
+      const text = sentence(claim.title, claim.statement, claimant, claim.context);
       drafts.push({ claim, claimant, span: [content.length, content.length + text.length] });
       content += `${text}\n`;
     }
@@ -175,6 +175,7 @@ export class SearchRecords {
       if (!range) return [];
       const article = this.citedIn.get(claim.id)?.title;
       const [first] = range.words;
+      const title = new WordPositions(claim.title).count;
       const statement = new WordPositions(claim.statement).count;
       const name = new WordPositions(claimant).count;
       return [
@@ -182,8 +183,8 @@ export class SearchRecords {
           i: claim.id,
           k: 'claim',
           w: range.words,
-          s: [first + statement + 1, name],
-          t: [first, statement],
+          s: [first + title + 1 + statement + 1, name],
+          t: [first, title],
           u: rootUrls.claim(claim.id),
           ...(article ? { a: article } : {}),
         },
@@ -250,8 +251,8 @@ export class SearchRecords {
             k: 'claim',
             span,
             s: claimant,
-            t: claim.statement,
-            ...optional('x', claim.context),
+            t: claim.title,
+            x: sentence(claim.statement, claim.context),
           });
           break;
         }
@@ -271,7 +272,7 @@ export class SearchRecords {
   private responseWords(response: Response, where: string): string {
     const claim = this.claim(response.claim, where);
     const claimant = this.person(claim.claimant, where).name;
-    return sentence(`${STANCES[response.stance].verb} the claim`, claim.statement, claimant);
+    return sentence(`${STANCES[response.stance].verb} the claim`, claim.title, claimant);
   }
 
   /** Keeps the earliest article that cites a claim, for the card of a claim no passage states. */

@@ -82,9 +82,9 @@ export interface PassageEntry {
   c?: [number, number];
   /** Speaker of a quote, claimant of a claim. */
   s?: WordSpan;
-  /** Shown with the passage: a claim's statement, what a figure measures. */
+  /** Shown with the passage: a claim's title, what a figure measures. */
   t?: WordSpan;
-  /** Further words that find it: a figure's value, a claim's context, the claim a quote answers. */
+  /** Further words that find it: a figure's value, a claim's statement and context, the claim a quote answers. */
   x?: WordSpan;
   /** Title of the article citing a claim of a claims record. */
   a?: string;

@@ -126,12 +126,12 @@ describe(`an archive of ${ARTICLES} articles`, () => {
       builtPages(first).flatMap((page) =>
         selectAll(selector, readPage(dist, page)).map((a) => attr(a, 'href')!.split('/')[2]!),
       );
-    const all = claims('/claims/', '.claim-summary__statement a');
+    const all = claims('/claims/', '.claim-summary__title a');
     expect(all).toHaveLength(corpus.claims);
     expect(new Set(all).size).toBe(corpus.claims);
     const onPersonPages = pages
       .filter((p) => /^\/people\/[^/]+\/$/.test(p))
-      .flatMap((first) => claims(first, '#claims-title ~ .claim-list .claim-summary__statement a'));
+      .flatMap((first) => claims(first, '#claims-title ~ .claim-list .claim-summary__title a'));
     expect([...onPersonPages].sort()).toEqual([...all].sort());
   });
 

@@ -30,7 +30,7 @@ describe('a quote that answers someone else’s claim', () => {
     const { html } = await annotate(ARTICLE);
     const card = html.slice(html.indexOf('<div id="card-not-agreed"'));
     expect(card.slice(0, card.indexOf('</div>', card.indexOf('card__response')))).toContain(
-      '<p class="card__response"><span class="card__key">Disputes the claim: </span><a href="/claims/framework-avoids-tariffs/">The framework will avoid 100 percent U.S. tariffs on Chinese goods.</a> — Scott Bessent</p>',
+      '<p class="card__response"><span class="card__key">Disputes the claim: </span><a href="/claims/framework-avoids-tariffs/">The framework will avoid 100 percent U.S. tariffs on Chinese goods</a> — Scott Bessent</p>',
     );
   });
 

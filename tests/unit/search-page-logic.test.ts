@@ -111,14 +111,14 @@ describe('the results of a loaded record', () => {
     expect(quotes('substantial deal')).toEqual([]);
   });
 
-  it('tells the types apart: a claim by its statement, a figure by what it measures and its value', async () => {
+  it('tells the types apart: a claim by its title, a figure by what it measures and its value', async () => {
     const data = loaded(await article());
     const claim = recordHits(data, { query: 'framework tariffs', type: 'claim' }, '/news/');
     expect(summary(claim)).toEqual([
       [
         'claim',
         '/news/articles/fixture/#claim-framework-avoids-tariffs',
-        'The framework will avoid 100 percent U.S. tariffs on Chinese goods.',
+        'The framework will avoid 100 percent U.S. tariffs on Chinese goods',
         'Scott Bessent',
       ],
     ]);
@@ -146,7 +146,7 @@ describe('the results of a loaded record', () => {
     const all = await records();
     const claims = recordHits(loaded(all.find((r) => r.meta.record === 'claims')!), { query: 'both' }, '/news/');
     expect(summary(claims)).toEqual([
-      ['claim', '/news/claims/both-sides-want-a-deal/', 'Both sides want a deal.', 'Donald Trump'],
+      ['claim', '/news/claims/both-sides-want-a-deal/', 'Both sides want a deal', 'Donald Trump'],
     ]);
     expect(claims[0]!.article).toBe('Bessent says');
     const trump = recordHits(loaded(all.find((r) => r.url === '/people/donald-trump/')!), { query: 'trump' }, '/news/');

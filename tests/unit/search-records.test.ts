@@ -95,7 +95,9 @@ describe('the site manifest', () => {
       bio: trump.bio,
     });
     for (const claim of claims)
-      expect(Object.keys(claim).every((key) => ['id', 'statement', 'claimant', 'context'].includes(key))).toBe(true);
+      expect(Object.keys(claim).every((key) => ['id', 'title', 'statement', 'claimant', 'context'].includes(key))).toBe(
+        true,
+      );
   });
 });
 
@@ -157,32 +159,33 @@ describe('search records', () => {
     );
     const entry = manifestArticle('answer', { title: 'Answer', published: '2025-10-27' });
     const records = searchRecords([publishedArticle(entry, pipeline.annotations, pipeline.text)], manifest());
-    const statement = 'The framework will avoid 100 percent U.S. tariffs on Chinese goods.';
+    const title = manifest().claims.find((c) => c.id === 'framework-avoids-tariffs')!.title;
     expect(passagesOf(articleRecords(records)[0]!)).toEqual([
       {
         i: 'quote-nothing-is-agreed',
         k: 'quote',
         text: 'Nothing is agreed',
         s: 'Donald Trump',
-        x: `Disputes the claim · ${statement} · Scott Bessent`,
+        x: `Disputes the claim · ${title} · Scott Bessent`,
       },
     ]);
     // Answering a claim does not state it: the claim stays in the claims record, at its card.
     const claims = passagesOf(records.find((r) => r.meta.record === 'claims')!);
-    expect(claims.find((p) => p.t === statement)!.u).toBe('/claims/framework-avoids-tariffs/');
+    expect(claims.find((p) => p.t === title)!.u).toBe('/claims/framework-avoids-tariffs/');
   });
 
-  it('makes a stated claim a passage of its article, titled by its statement and credited to its claimant', async () => {
+  it('makes a stated claim a passage of its article, titled by its title and credited to its claimant', async () => {
     const { article } = await publishedFixture();
     const sources = manifest();
     const [record] = articleRecords(searchRecords([article], sources));
-    const statement = sources.claims.find((c) => c.id === 'framework-avoids-tariffs')!.statement;
+    const claim = sources.claims.find((c) => c.id === 'framework-avoids-tariffs')!;
     expect(passagesOf(record!).find((p) => p.k === 'claim')).toEqual({
       i: 'claim-framework-avoids-tariffs',
       k: 'claim',
       text: 'will avoid 100 percent tariffs',
       s: 'Scott Bessent',
-      t: statement,
+      t: claim.title,
+      x: claim.statement,
     });
   });
 
@@ -195,9 +198,9 @@ describe('search records', () => {
       {
         i: 'both-sides-want-a-deal',
         k: 'claim',
-        text: 'Both sides want a deal. · Donald Trump',
+        text: 'Both sides want a deal · Both sides want a deal. · Donald Trump',
         s: 'Donald Trump',
-        t: 'Both sides want a deal.',
+        t: 'Both sides want a deal',
         u: '/claims/both-sides-want-a-deal/',
         a: TITLE,
       },
@@ -213,13 +216,16 @@ describe('search records', () => {
   it('groups the claims no article states, so their records stay few', () => {
     const claims = Array.from({ length: CLAIMS_PER_RECORD * 2 + 1 }, (_, n) => ({
       id: `claim-${n}`,
+      title: `Claim ${n}`,
       statement: `Statement ${n}.`,
       claimant: 'donald-trump',
     }));
     const records = searchRecords([], { people: manifest().people, claims });
     const groups = records.filter((r) => r.meta.record === 'claims');
     expect(groups.map((r) => passagesOf(r).length)).toEqual([CLAIMS_PER_RECORD, CLAIMS_PER_RECORD, 1]);
-    expect(passagesOf(groups[2]!)[0]!.text).toBe(`Statement ${CLAIMS_PER_RECORD * 2}. · Donald Trump`);
+    expect(passagesOf(groups[2]!)[0]!.text).toBe(
+      `Claim ${CLAIMS_PER_RECORD * 2} · Statement ${CLAIMS_PER_RECORD * 2}. · Donald Trump`,
+    );
   });
 
   it('names a person by their registry name, found by role, aliases and bio, at their card', async () => {

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { entityId, httpUrl, isoDay, lineText, paragraphText } from './fields';
 import { latestPublishableDay } from './article';
 import { withStatusHistory } from '../claim-history';
+import { claimTitle } from '../claim-title';
 
 /**
  * What a claim card says about a claim. Only `supported`, `disputed` and `false` are
@@ -96,6 +97,11 @@ export const appearanceSchema = z
 /** The fields a claim file may hold, as written. */
 export const claimFileSchema = z
   .object({
+    /**
+     * The claim's short name, unique on the site, e.g. "Framework avoids the 100% tariffs".
+     * Optional: without it the title is made from the statement (see `claim-title.ts`).
+     */
+    title: lineText.optional(),
     /** The claim in neutral words. */
     statement: paragraphText,
     /** Person id (a file name in content/people). */
@@ -127,12 +133,13 @@ export type Appearance = z.output<typeof appearanceSchema>;
 
 /**
  * `content/claims/<id>.yaml`: one claim, its claimant and where it stands. Parsing checks
- * the dates of `history` and `appearances` and gives every consumer the current status as
- * `status`, the whole `statusHistory` and the day of the latest change, `statusUpdated`.
+ * the dates of `history` and `appearances` and gives every consumer the claim's `title`
+ * (its own or one made from the statement), the current status as `status`, the whole
+ * `statusHistory` and the day of the latest change, `statusUpdated`.
  */
 export const claimSchema = claimFileSchema
   .superRefine((data, ctx) => checkClaimDates(data, ctx, latestPublishableDay()))
-  .transform(withStatusHistory);
+  .transform((claim) => ({ ...withStatusHistory(claim), title: claimTitle(claim) }));
 
 export type ClaimData = z.output<typeof claimSchema>;
 
@@ -141,6 +148,7 @@ export type ClaimData = z.output<typeof claimSchema>;
  * content check has already read, so it checks their shape without deriving anything twice.
  */
 export const parsedClaimSchema = claimFileSchema.extend({
+  title: lineText,
   statusHistory: z.array(statusEntrySchema()).min(1),
   statusUpdated: isoDay.optional(),
 });
