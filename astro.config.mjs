@@ -14,8 +14,13 @@ const { site, base, outDir, cacheDir, renderedDir } = siteConfig(
   fileURLToPath(new URL('.', import.meta.url)),
 );
 
-/** The offline page (what the service worker shows for a page not kept offline) is not for search engines. */
-const sitemapOptions = { filter: (/** @type {string} */ page) => !page.endsWith('/offline/') };
+/**
+ * Not for search engines: the offline page (what the service worker shows for a page not kept
+ * offline) and the claim cards made for other sites to frame (each claim's page is listed).
+ */
+const sitemapOptions = {
+  filter: (/** @type {string} */ page) => !page.endsWith('/offline/') && !/\/claims\/[^/]+\/embed\/$/.test(page),
+};
 
 export default defineConfig({
   site,
