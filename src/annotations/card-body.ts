@@ -6,7 +6,8 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { Registry } from '../content/registry';
 import { CLAIM_STATUSES } from '../content/schemas';
-import { formatDay, formatFigureValue } from '../lib/format';
+import { formatFigureValue, isDateValue } from '../lib/format';
+import { claimMadeOn, PAST_DUE_MEANING, statusWhen, type ClaimDays, type WhenPart } from '../content/claim-dates';
 import type { SiteUrls } from '../lib/urls';
 import { STANCES, type AnnotationRecord, type Response } from './kinds';
 
@@ -20,25 +21,25 @@ export interface CardContext {
   site?: string;
 }
 
+/** A dated line's parts as text and `<time>` elements. */
+export const whenParts = (parts: WhenPart[]): ElementContent[] =>
+  parts.map((part) =>
+    typeof part === 'string' ? { type: 'text', value: part } : h('time', { dateTime: part.day }, part.text),
+  );
+
 /**
- * "Stated: said on the record, not independently checked." — status in words, never colour
- * alone; "False · updated June 22, 2026 …" when the status changed after it was first recorded.
+ * "Pending as of Oct. 26, 2025 · due Nov. 1, 2025 — About the future; …": the status in
+ * words with its own mark (styles: a shape per status, never colour alone), the day it holds
+ * as of, and its meaning; "Due Nov. 1, 2025 — not yet rechecked" once a pending claim is late.
  */
-export function statusBadge(status: keyof typeof CLAIM_STATUSES, updated?: string): Element {
-  const { label, meaning } = CLAIM_STATUSES[status];
-  return h('span', { className: ['status', `status--${status}`] }, [
+export function statusBadge(claim: ClaimDays & { pastDue?: true | undefined }, { meaning = true } = {}): Element {
+  const { label, meaning: words } = CLAIM_STATUSES[claim.status];
+  const late = claim.pastDue ? ['status--past-due'] : [];
+  return h('span', { className: ['status', `status--${claim.status}`, ...late] }, [
     h('span', { className: ['status__label'] }, label),
-    ...(updated
-      ? [
-          ' ',
-          h('span', { className: ['status__updated'] }, [
-            '· updated ',
-            h('time', { dateTime: updated }, formatDay(updated)),
-          ]),
-        ]
-      : []),
     ' ',
-    h('span', { className: ['status__meaning'] }, meaning),
+    h('span', { className: ['status__when'] }, whenParts(statusWhen(claim))),
+    ...(meaning ? [' ', h('span', { className: ['status__meaning'] }, claim.pastDue ? PAST_DUE_MEANING : words)] : []),
   ]);
 }
 
@@ -60,18 +61,44 @@ const actions = (...links: Element[]): Element =>
     links.flatMap((link, i) => (i ? [' ', link] : [link])),
   );
 
-/** “The framework … will avoid 100 percent U.S. tariffs.”, its status word and meaning. */
+/**
+ * "The claim: The framework … will avoid 100 percent U.S. tariffs." — the editor's neutral
+ * words, set as a statement and never in quotation marks: nobody said that sentence.
+ */
 function claimStatement(claimId: string, { registry }: CardContext): Element[] {
   const claim = registry.claims.get(claimId)!.data;
   return [
-    h('p', { className: ['card__claim'] }, [h('q', claim.statement)]),
-    h('p', { className: ['card__status'] }, [statusBadge(claim.status, claim.statusUpdated)]),
+    h('p', { className: ['card__claim'] }, [h('span', { className: ['card__key'] }, 'The claim: '), claim.statement]),
+    h('p', { className: ['card__status'] }, [statusBadge(claim)]),
   ];
 }
 
-/** The claim a quote or figure backs: its statement and status, with the claim card to open. */
-function claimSummary(claimId: string, context: CardContext): ElementContent[] {
-  return [h('p', { className: ['card__key', 'card__backs'] }, 'Backs the claim:'), ...claimStatement(claimId, context)];
+/** The claim a quote or figure bears on, named by its title, and where it stands. */
+function claimSummary(claimId: string, { registry }: CardContext): ElementContent[] {
+  const claim = registry.claims.get(claimId)!.data;
+  return [
+    h('p', { className: ['card__backs'] }, [
+      h('span', { className: ['card__key'] }, 'Backs the claim: '),
+      h('strong', { className: ['card__claim-title'] }, claim.title),
+    ]),
+    h('p', { className: ['card__status'] }, [statusBadge(claim, { meaning: false })]),
+  ];
+}
+
+/** "Evidence: Port authority minutes", linked; or that nothing beyond the report was cited. */
+function evidenceLine(claimId: string, { registry }: CardContext): Element {
+  const claim = registry.claims.get(claimId)!.data;
+  const sources = [...claim.sources, ...(claim.statusHistory.at(-1)?.sources ?? [])];
+  const unique = [...new Map(sources.map((source) => [source.url, source])).values()];
+  return h('p', { className: ['card__evidence'] }, [
+    h('span', { className: ['card__key'] }, 'Evidence: '),
+    ...(unique.length
+      ? unique.flatMap((source, i) => [
+          ...(i ? ['; '] : []),
+          h('a', { href: source.url, rel: 'noopener noreferrer' }, source.title),
+        ])
+      : ['none cited beyond the report itself.']),
+  ]);
 }
 
 const claimLink = (claimId: string, { urls, site }: CardContext) =>
@@ -89,16 +116,29 @@ function personLine(personId: string, { registry }: CardContext): string {
 }
 
 /**
- * The first sentence of a person's bio that says more than their role: a bio opening with the
- * role ("U.S. Treasury Secretary. With …") goes on to its next sentence.
+ * A person's bio, whole, less a sentence that only repeats their role ("U.S. Treasury
+ * Secretary. In office since …" starts at its second sentence).
  */
 export function bioLine(bio: string | undefined, role: string): string | undefined {
   if (!bio) return undefined;
   const sentences = bio.split(/(?<=[\p{Ll}\p{N}”’)]\.)\s+(?=[\p{Lu}“‘])/u);
-  return sentences.find((sentence) => loose(sentence) !== loose(role));
+  // Whole sentences only: a card never ends a bio mid-sentence.
+  return sentences.filter((sentence) => loose(sentence) !== loose(role)).join(' ') || undefined;
 }
 
-/** A person card: role (unless the sentence gave it) and one line of bio. */
+const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+
+/** "In this article: 4 quotes, 5 claims", counted from the article's annotations. */
+function saidHere(personId: string, { registry, annotations = [] }: CardContext): Element[] {
+  const quotes = annotations.filter((a) => a.kind === 'quote' && a.person === personId).length;
+  const claims = new Set(
+    annotations.flatMap((a) => (a.claim && registry.claims.get(a.claim)?.data.claimant === personId ? [a.claim] : [])),
+  ).size;
+  const counts = [...(quotes ? [plural(quotes, 'quote')] : []), ...(claims ? [plural(claims, 'claim')] : [])];
+  return counts.length ? [h('p', { className: ['card__said'] }, `In this article: ${counts.join(', ')}`)] : [];
+}
+
+/** A person card: role (unless the sentence gave it), who they are, and what they said here. */
 function personBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
   const person = context.registry.people.get(record.person!)!.data;
   const role = personLine(record.person!, context);
@@ -106,16 +146,19 @@ function personBody(record: AnnotationRecord, context: CardContext): ElementCont
   return [
     ...(contextSays(record, person.role) ? [] : [h('p', { className: ['card__meta'] }, role)]),
     ...(bio ? [h('p', { className: ['card__bio'] }, bio)] : []),
+    ...saidHere(record.person!, context),
     actions(h('a', { href: context.urls.person(record.person!) }, `${person.name}: quotes and claims`)),
   ];
 }
 
-/** A quote card: who said it (in the title), their role and where, and the claim it backs. */
+/** A quote card: who said it (in the title), their role, when and where, and the claim it backs. */
 function quoteBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
   const claim = record.claim ? context.registry.claims.get(record.claim)!.data : undefined;
-  const where = claim ? ` · ${claim.source}, ${formatDay(claim.date)}` : '';
+  const where: ElementContent[] = claim
+    ? [{ type: 'text', value: ` · ${claim.source}, ` }, ...whenParts(claimMadeOn(claim))]
+    : [];
   return [
-    h('p', { className: ['card__meta'] }, `${personLine(record.person!, context)}${where}`),
+    h('p', { className: ['card__meta'] }, [personLine(record.person!, context), ...where]),
     ...(record.response ? [responseLine(record.response, context)] : []),
     ...(record.claim ? claimSummary(record.claim, context) : []),
     actions(
@@ -129,10 +172,19 @@ function quoteBody(record: AnnotationRecord, context: CardContext): ElementConte
   ];
 }
 
-/** A figure card: what it measures (in the title) and its value where the words differ. */
+/**
+ * Whether a figure's value tells the reader more than its words: a day for "Sunday" or "next
+ * week" does; "4,200,000 USD" for "$4.2 million" only restates it, so it is left out.
+ */
+export function valueAddsToWords(text: string, value: string, unit?: string): boolean {
+  if (!isDateValue(value) && /\d/.test(text)) return false;
+  return loose(formatFigureValue(value, unit)) !== loose(text);
+}
+
+/** A figure card: what it measures (in the title) and its value where it adds to the words. */
 function figureBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
   const shown = formatFigureValue(record.value!, record.unit);
-  const differs = loose(shown) !== loose(record.text);
+  const differs = valueAddsToWords(record.text, record.value!, record.unit);
   return [
     ...(differs
       ? [
@@ -153,7 +205,11 @@ function claimBody(record: AnnotationRecord, context: CardContext): ElementConte
   const claimant = context.registry.people.get(claim.claimant)?.data;
   return [
     ...claimStatement(record.claim!, context),
-    h('p', { className: ['card__meta'] }, claim.source),
+    h('p', { className: ['card__meta'] }, [
+      `${claimant?.name ?? claim.claimant} · ${claim.source}, `,
+      ...whenParts(claimMadeOn(claim)),
+    ]),
+    evidenceLine(record.claim!, context),
     ...claimResponses(record.claim!, context),
     actions(
       claimLink(record.claim!, context),

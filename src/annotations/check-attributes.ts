@@ -19,10 +19,21 @@ function attributeProblem(
   return undefined;
 }
 
-/** Problems with the label: missing where the kind needs words, or a runaway passage. */
-function labelProblem(kind: AnnotationKind, label: string): ProblemText | undefined {
+/** The label's own words: its text less the annotations nested in it, which open their own cards. */
+function ownText(node: TextDirective): string {
+  return node.children.map((child) => (child.type === 'textDirective' ? '' : plainText(child))).join('');
+}
+
+/**
+ * Problems with the label: missing where the kind needs words, a runaway passage, or no
+ * words of its own to tap (`:claim[“:quote[…]{…}”]` opens its card only from two quotation marks).
+ */
+function labelProblem(kind: AnnotationKind, node: TextDirective): ProblemText | undefined {
+  const label = plainText(node);
   if (KIND_SPECS[kind].labelRequired && !label) return messages.missingLabel(kind);
   if (label.length > LIMITS.label) return messages.labelTooLong(label.length, kind);
+  const own = ownText(node);
+  if (label && !/[\p{L}\p{N}]/u.test(own)) return messages.labelOnlyPunctuation(kind, own.trim());
   return undefined;
 }
 
@@ -41,7 +52,7 @@ export function checkAttributes(node: TextDirective, kind: AnnotationKind): Prob
   for (const key of KIND_SPECS[kind].required) {
     if (attributes[key] === undefined) problems.push(messages.missingAttribute(key, kind));
   }
-  const label = labelProblem(kind, plainText(node));
+  const label = labelProblem(kind, node);
   if (label) problems.push(label);
   return problems;
 }

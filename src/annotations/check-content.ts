@@ -10,7 +10,7 @@ import type { AnnotationRecord } from './kinds';
 import { checkPages, type RenderedPage } from './check-pages';
 import { leadImageProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
-import { citedClaims, unusedClaims } from './missed-claims';
+import { citedClaims, pastDueClaims, unusedClaims } from './missed-claims';
 import { renderArticle } from './render-article';
 
 export interface ContentCheck {
@@ -105,8 +105,13 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
   warnings.push(...pageCheck.warnings);
   // Citations are only complete when every article was read without a problem.
   if (!problems.length) warnings.push(...unusedClaims(registry, cited));
+<<<<<<< HEAD
   const { pages } = pageCheck;
   return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry, pages };
+=======
+  warnings.push(...pastDueClaims(registry));
+  return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry };
+>>>>>>> reading-content
 }
 
 /** What the check of one article adds to the whole. */

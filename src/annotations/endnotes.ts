@@ -83,7 +83,7 @@ function backsLine(record: AnnotationRecord, context: CardContext): Element {
     h('span', { className: ['card__key'] }, 'Backs: '),
     h('a', { href: `#${entryId(`claim-${record.claim}`)}` }, cardTitle(claimRecord(record), context)),
     ' (',
-    statusBadge(claim.data.status).children[0] as ElementContent,
+    statusBadge(claim.data).children[0] as ElementContent,
     ')',
   ]);
 }

@@ -199,6 +199,15 @@ export const missingLabel = (kind: AnnotationKind) =>
     `for example \`${example(kind)}\``,
   );
 
+export const labelOnlyPunctuation = (kind: AnnotationKind, own: string) =>
+  problem(
+    'label-only-punctuation',
+    own
+      ? `Unexpected label on \`:${kind}\` whose only words of its own are \`${own}\`, expected words a reader can tap to open its card`
+      : `Unexpected label on \`:${kind}\` made only of other annotations, expected words of its own a reader can tap to open its card`,
+    'move words into this annotation outside the nested one (`:claim[the bridge would “:quote[open in spring]{by=…}”]{#…}`), or drop the outer annotation when the nested one already cites the claim (`claim=`)',
+  );
+
 export const labelTooLong = (length: number, kind: AnnotationKind) =>
   problem(
     'label-too-long',
@@ -324,6 +333,13 @@ export const unannotatedFigure = (words: string) =>
     'unannotated-figure',
     `Unexpected figure \`${shown(words, 80)}\` without an annotation, expected \`:figure[${shown(words, 80)}]{value=… unit=… about="…"}\``,
     `this article annotates figures, so readers expect every figure to open a card: annotate it, ${silence('unannotated-figure')}`,
+  );
+
+export const pendingPastDue = (claimId: string, due: string) =>
+  problem(
+    'pending-past-due',
+    `Claim \`${claimId}\` is still \`pending\` after its \`due\` day ${due}: its cards say "not yet rechecked"`,
+    'check the claim now and add an entry to `history` with its new status and sources, or move `due` to the day it can be checked',
   );
 
 export const unusedClaim = (claimId: string) =>

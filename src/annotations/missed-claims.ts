@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { displayPath, type ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import type { AnnotationRecord } from './kinds';
-import { unusedClaim } from './messages';
+import { pendingPastDue, unusedClaim } from './messages';
 
 const RULE = 'unused-claim';
 
@@ -26,6 +26,22 @@ export function citedClaims(annotations: Iterable<AnnotationRecord>): string[] {
     if (record.claim) cited.add(record.claim);
   }
   return [...cited];
+}
+
+/**
+ * `pending-past-due`: a claim still pending after its `due` day (as of the build day, see
+ * `BUILD_DATE`), reported at its `due:` field so the editor rechecks it.
+ */
+export function pastDueClaims(registry: Registry): ContentProblem[] {
+  return [...registry.claims.values()]
+    .filter(({ data }) => data.pastDue && data.due)
+    .map(({ id, file, data, source }) => ({
+      file: displayPath(file),
+      ...source.placeOf(['due']),
+      field: 'due',
+      severity: 'warning',
+      ...pendingPastDue(id, data.due!),
+    }));
 }
 
 /** Claims that no article cites (`cited` from {@link citedClaims}), as warnings. */

@@ -15,7 +15,13 @@ import { missedQuotes } from './missed-quotes';
 import { proseBlocks, SourcePlaces } from './missed-text';
 
 /** Every rule a warning can have, for `check.ignore` and the README. */
-export const WARNING_RULES = ['unannotated-person', 'unmarked-quote', 'unannotated-figure', 'unused-claim'] as const;
+export const WARNING_RULES = [
+  'unannotated-person',
+  'unmarked-quote',
+  'unannotated-figure',
+  'unused-claim',
+  'pending-past-due',
+] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 
 /** The warnings of one article, in reading order. */

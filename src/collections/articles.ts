@@ -3,6 +3,7 @@ import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
 import { registryEntries } from './registry-entries';
 import { relatedArticles } from './related';
+import { topicLabels } from './topic-labels';
 import { RenderedArticles } from './rendered-articles';
 import { siteConfig } from '../site-config';
 
@@ -118,6 +119,7 @@ export function relatedStories(): Promise<Map<string, RelatedStory[]>> {
   related ??= (async () => {
     const [articles, { peopleData, claimsData }] = await Promise.all([renderedArticles(), registryEntries()]);
     const bySlug = new Map(articles.map(({ entry }) => [entry.id, entry]));
+    const label = topicLabels(articles.map(({ entry }) => entry.data.tags));
     const ranked = relatedArticles(
       articles.map(({ entry, annotations }) => ({
         slug: entry.id,
@@ -137,7 +139,7 @@ export function relatedStories(): Promise<Map<string, RelatedStory[]>> {
           const reasons = [
             ...shared.people.map((id) => peopleData.get(id)?.name ?? id),
             ...shared.claims.map((id) => `the claim ${claimsData.get(id)?.title ?? id}`),
-            ...shared.tags,
+            ...shared.tags.map(label),
           ];
           return [{ article, score, reasons }];
         }),

@@ -46,3 +46,12 @@ export function formatFigureValue(value: string, unit?: string): string {
   const shown = Number.isFinite(number) ? numberFormat.format(number) : value;
   return unit ? `${shown} ${unit}` : shown;
 }
+
+const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+/** `2025-11-01` → "Nov. 1, 2025": the newsroom's short day, for a status's compact line. */
+export function formatShortDay(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month || !day) return formatDay(iso);
+  return `${AP_MONTHS[month - 1]} ${day}, ${year}`;
+}

@@ -13,6 +13,18 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'editor-warnings-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** Warnings with their file relative to the content folder. */
+/** Runs `check` as if the site were built on `day` (`BUILD_DATE`). */
+function asOf<T>(day: string, check: () => T): T {
+  const saved = process.env.BUILD_DATE;
+  process.env.BUILD_DATE = day;
+  try {
+    return check();
+  } finally {
+    if (saved === undefined) delete process.env.BUILD_DATE;
+    else process.env.BUILD_DATE = saved;
+  }
+}
+
 function warningsOf(contentDir: string): ContentProblem[] {
   const { problems, warnings } = checkContent(contentDir);
   expect(problems).toEqual([]);
@@ -130,10 +142,34 @@ describe('warnings about what the editor missed', () => {
     ]);
   });
 
-  it('gives the seed content no error and no warning', () => {
-    const { problems, warnings: seedWarnings } = checkContent(path.join(PROJECT_ROOT, 'content'));
+  it('gives the seed content no error and no warning before its claims fall due', () => {
+    const { problems, warnings: seedWarnings } = asOf('2025-10-31', () =>
+      checkContent(path.join(PROJECT_ROOT, 'content')),
+    );
     expect(problems).toEqual([]);
     expect(seedWarnings).toEqual([]);
+  });
+
+  it('warns at a pending claim’s `due:` once that day has passed, as of the build day', () => {
+    const seed = path.join(PROJECT_ROOT, 'content');
+    expect(asOf('2025-11-01', () => checkContent(seed)).warnings).toEqual([]);
+    const late = asOf('2025-11-02', () => checkContent(seed)).warnings;
+    expect(late.map(({ file, line, column, field, rule }) => ({ file, line, column, field, rule }))).toEqual([
+      {
+        file: 'content/claims/tariff-threat-from-nov-1.yaml',
+        line: 8,
+        column: 6,
+        field: 'due',
+        rule: 'pending-past-due',
+      },
+    ]);
+    expect(late[0]!.severity).toBe('warning');
+    expect(formatProblem(late[0]!)).toContain('still `pending` after its `due` day 2025-11-01');
+    const both = asOf('2026-02-18', () => checkContent(seed)).warnings.map((warning) => warning.file);
+    expect(both).toEqual([
+      'content/claims/tariff-threat-from-nov-1.yaml',
+      'content/claims/trump-visit-beijing-before-lunar-new-year.yaml',
+    ]);
   });
 });
 
@@ -160,6 +196,7 @@ describe('npm run check with warnings', { timeout: 30_000 }, () => {
   });
 
   it('exits 0 with --strict on content without warnings', () => {
-    expect(runCheck(path.join(PROJECT_ROOT, 'content'), '--strict').code).toBe(0);
+    // Before the seed's pending claims fall due, it has no warning.
+    expect(asOf('2025-10-31', () => runCheck(path.join(PROJECT_ROOT, 'content'), '--strict')).code).toBe(0);
   });
 });

@@ -49,7 +49,8 @@ function runCheck(contentDir: string) {
     [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts'],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CONTENT_DIR: contentDir },
+      // As of a day before the seed's pending claims fall due, so it has no warning.
+      env: { ...process.env, CONTENT_DIR: contentDir, BUILD_DATE: '2025-10-31' },
       encoding: 'utf8',
     },
   );

@@ -3,6 +3,8 @@ import { entityId, httpUrl, isoDay, lineText, paragraphText } from './fields';
 import { latestPublishableDay } from './article';
 import { withStatusHistory } from '../claim-history';
 import { claimTitle } from '../claim-title';
+import { isPastDue } from '../claim-dates';
+import { buildDay } from '../../lib/today';
 
 /**
  * What a claim card says about a claim. Only `supported`, `disputed` and `false` are
@@ -61,6 +63,7 @@ export const claimStatus = z.preprocess((value, ctx) => {
 export const sourceSchema = z
   .object({
     title: lineText,
+  pastDue: z.literal(true).optional(),
     /** http(s) only: a `javascript:` or `data:` link is refused at build time. */
     url: httpUrl,
   })
@@ -108,6 +111,14 @@ export const claimFileSchema = z
     claimant: entityId,
     /** When the claim was made, `YYYY-MM-DD`. */
     date: isoDay,
+    /**
+     * The day an article reported the claim, when the source does not say when it was made
+     * (`date` is then the latest day it can have been made). Cards then say "reported on …"
+     * rather than presenting that day as the day it was made.
+     */
+    reported: isoDay.optional(),
+    /** A pending claim's day of reckoning, `YYYY-MM-DD`: from then on it can be checked. */
+    due: isoDay.optional(),
     /** Where or how it was made, e.g. "Interview with NBC's Meet the Press". */
     source: lineText,
     /**
@@ -139,7 +150,17 @@ export type Appearance = z.output<typeof appearanceSchema>;
  */
 export const claimSchema = claimFileSchema
   .superRefine((data, ctx) => checkClaimDates(data, ctx, latestPublishableDay()))
-  .transform((claim) => ({ ...withStatusHistory(claim), title: claimTitle(claim) }));
+  .transform((claim) => withDerived(claim, buildDay()));
+
+/**
+ * The parsed claim's derived fields: its title, its status over time, and `pastDue` when it
+ * is still pending after its `due` day (measured against the build day, so the rendered
+ * cards change — and the render cache renders them again — on the day it falls due).
+ */
+function withDerived(claim: ClaimFile, today: string) {
+  const parsed = { ...withStatusHistory(claim), title: claimTitle(claim) };
+  return isPastDue(parsed, today) ? { ...parsed, pastDue: true as const } : parsed;
+}
 
 export type ClaimData = z.output<typeof claimSchema>;
 
@@ -149,6 +170,7 @@ export type ClaimData = z.output<typeof claimSchema>;
  */
 export const parsedClaimSchema = claimFileSchema.extend({
   title: lineText,
+  pastDue: z.literal(true).optional(),
   statusHistory: z.array(statusEntrySchema()).min(1),
   statusUpdated: isoDay.optional(),
 });
