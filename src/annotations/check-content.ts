@@ -105,13 +105,9 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
   warnings.push(...pageCheck.warnings);
   // Citations are only complete when every article was read without a problem.
   if (!problems.length) warnings.push(...unusedClaims(registry, cited));
-<<<<<<< HEAD
+  warnings.push(...pastDueClaims(registry));
   const { pages } = pageCheck;
   return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry, pages };
-=======
-  warnings.push(...pastDueClaims(registry));
-  return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry };
->>>>>>> reading-content
 }
 
 /** What the check of one article adds to the whole. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { openData } from '../../collections/open-data';
+import { openData } from '../../exports/site-open-data';
 import { dataFiles } from '../../exports/data-files';
 import { siteRefs } from '../../lib/site-refs';
 
