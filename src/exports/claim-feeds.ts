@@ -93,7 +93,8 @@ export function statusChangeFeed(
       const url = absoluteUrl(refs.site, refs.urls.claim(claim.id));
       const label = CLAIM_STATUSES[entry.status].label;
       return {
-        id: `${url}#status-${change}`,
+        // Not a URL: the claim page has no anchor per change, and crawlers follow URL-like ids.
+        id: `${claim.id}/status/${change}`,
         url,
         title: `${claim.data.title}: ${label}`,
         content_text: `${CLAIM_STATUSES[before.status].label} → ${label}. ${entry.note ?? ''}`.trim(),
