@@ -40,7 +40,7 @@ function loadContent(options: LoaderOptions, logger: LoaderContext['logger']): P
 }
 
 /** The content folders a build reads. */
-const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors'] as const;
+const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors', 'pages'] as const;
 
 const prepared = new Map<string, { signature: string; result: Promise<PreparedContent> }>();
 
