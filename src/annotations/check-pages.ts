@@ -12,7 +12,7 @@ export interface RenderedPage {
   html: string;
 }
 
-export interface PageCheck {
+interface PageCheck {
   /** Rendered pages, when rendering was asked for and the page has no problem. */
   pages: RenderedPage[];
   problems: ContentProblem[];

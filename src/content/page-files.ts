@@ -9,7 +9,7 @@ import { parseYamlSource } from './yaml-source';
 import { describeZodIssues } from './zod-problems';
 
 /** A page of `content/pages/`, read and its frontmatter checked. */
-export interface PageFile {
+interface PageFile {
   slug: string;
   file: string;
   /** The whole file, frontmatter included (the pipeline blanks it, so places stay right). */

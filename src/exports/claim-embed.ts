@@ -7,7 +7,7 @@ import { absoluteUrl, type SiteRefs } from '../lib/urls';
 import { EMBED_WORDS } from '../lib/words/embed';
 
 /** The iframe's size: the card is laid out to fit it from 300 px wide up. */
-export const EMBED_SIZE = { width: 600, height: 360 } as const;
+const EMBED_SIZE = { width: 600, height: 360 } as const;
 
 export interface EmbeddedClaim {
   id: string;

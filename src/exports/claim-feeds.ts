@@ -62,7 +62,7 @@ export function statusChanges(claims: { claim: Entry<ClaimData>; claimant: Entry
   );
 }
 
-export interface FeedPage {
+interface FeedPage {
   items: StatusChangeItem[];
   /** This page's address, and the next one's when there is one. */
   url: string;

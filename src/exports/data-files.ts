@@ -12,14 +12,14 @@ import { toCsv } from './csv';
 import { columnsOf, dataJson, type DataLicence, type DataRow } from './open-data';
 import type { DatasetName } from '../lib/words/data';
 
-export interface DataFileInput {
+interface DataFileInput {
   dataset: DatasetName;
   name: string;
   year: string;
   rows: DataRow[];
 }
 
-export interface DataCollection {
+interface DataCollection {
   licence: DataLicence;
   files: DataFileInput[];
   reviewed: ReviewedClaim[];
@@ -27,7 +27,7 @@ export interface DataCollection {
 }
 
 /** One entry of `/data/index.json` and of the `/data/` page's table. */
-export interface DataIndexEntry {
+interface DataIndexEntry {
   dataset: DatasetName | 'claimreview' | 'status-changes';
   year?: string;
   format: 'json' | 'csv';

@@ -16,7 +16,7 @@ import type { Entry } from './structured-data';
 export type DataRow = Record<string, CsvValue>;
 
 /** A passage of a rendered article, as the collections give it. */
-export interface DataPassage {
+interface DataPassage {
   article: Entry<ArticleData>;
   annotation: AnnotationRecord;
   text: ArticleText;
@@ -58,7 +58,7 @@ const abs = (refs: SiteRefs, path: string) => absoluteUrl(refs.site, path);
 const passageUrl = (refs: SiteRefs, { article, annotation, text }: DataPassage) =>
   abs(refs, passageHref(refs.urls, article, text, annotation));
 
-export interface ClaimDataInput {
+interface ClaimDataInput {
   claim: Entry<ClaimData>;
   claimant: Entry<PersonData>;
   /** Passages that state or back the claim. */

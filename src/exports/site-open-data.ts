@@ -6,7 +6,7 @@ import { siteRefs } from '../lib/site-refs';
 import { passageIndex, renderedArticles } from '../collections/articles';
 import { registryEntries } from '../collections/registry-entries';
 
-export interface OpenData {
+interface OpenData {
   licence: DataLicence;
   files: DataFile[];
   reviewed: ReviewedClaim[];

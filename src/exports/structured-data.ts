@@ -62,7 +62,7 @@ export function graph(nodes: JsonLdNode[]): JsonLdNode {
 }
 
 /** The site's icon as an `ImageObject`: the publisher's logo, and the image of an article without a photograph. */
-export function siteIconNode(refs: SiteRefs): JsonLdNode {
+function siteIconNode(refs: SiteRefs): JsonLdNode {
   const url = abs(refs, refs.urls.path(SITE_ICON.file));
   return { '@type': 'ImageObject', url, contentUrl: url, width: SITE_ICON.size, height: SITE_ICON.size };
 }
