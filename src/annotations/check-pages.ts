@@ -2,6 +2,7 @@ import { missingPageWarnings, readPageFiles } from '../content/page-files';
 import type { ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import type { PageData } from '../content/schemas';
+import type { ArticleBodyParts } from './article-html';
 import { renderArticle } from './render-article';
 
 /** A page of `content/pages/` rendered by the annotation pipeline. */
@@ -9,7 +10,7 @@ export interface RenderedPage {
   slug: string;
   data: PageData;
   /** Its text, cards and endnotes, as an article's body is rendered. */
-  html: string;
+  parts: ArticleBodyParts;
 }
 
 interface PageCheck {
@@ -39,7 +40,7 @@ export function checkPages(
     problems.push(...rendered.problems);
     warnings.push(...rendered.warnings);
     if (render && page.data && !rendered.problems.length)
-      pages.push({ slug: page.slug, data: page.data, html: rendered.html });
+      pages.push({ slug: page.slug, data: page.data, parts: rendered.parts });
   }
   return { pages, problems, warnings, count: files.length };
 }
