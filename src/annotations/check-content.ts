@@ -7,7 +7,7 @@ import { readRegistry, type Registry } from '../content/registry';
 import type { ArticleImageRecord } from './article-images';
 import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
-import { leadImageProblems } from './lead-image';
+import { leadImageProblems, portraitProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
 import { citedClaims, pastDueClaims, unusedClaims } from './missed-claims';
 import { renderArticle } from './render-article';
@@ -79,7 +79,7 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
     problems.push({ file: displayPath(contentDir), ...noArticlesFolder() });
   }
   const { registry, problems: registryProblems } = readRegistry(contentDir);
-  problems.push(...registryProblems);
+  problems.push(...registryProblems, ...portraitProblems(registry));
   counts.people = registry.people.size + (registry.unusable?.people.size ?? 0);
   counts.claims = registry.claims.size + (registry.unusable?.claims.size ?? 0);
 
