@@ -9,6 +9,7 @@ import { CLAIM_STATUSES } from '../content/schemas';
 import { formatFigureValue, isDateValue } from '../lib/format';
 import { claimMadeOn, PAST_DUE_MEANING, statusWhen, type ClaimDays, type WhenPart } from '../content/claim-dates';
 import type { SiteUrls } from '../lib/urls';
+import { portraitPlaceholder } from './image-placeholders';
 import { STANCES, type AnnotationRecord, type Response } from './kinds';
 
 /** What a card needs besides the annotation: the people and claims, and the site's URLs. */
@@ -184,6 +185,8 @@ function personBody(record: AnnotationRecord, context: CardContext): ElementCont
   const role = personLine(record.person!, context);
   const bio = bioLine(person.bio, person.role);
   return [
+    // The page fills in the small portrait (see image-placeholders.ts).
+    ...(person.image ? [{ type: 'comment' as const, value: portraitPlaceholder(record.person!) }] : []),
     ...(contextSays(record, person.role) ? [] : [h('p', { className: ['card__meta'] }, role)]),
     ...(bio ? [h('p', { className: ['card__bio'] }, bio)] : []),
     saidLine(record.person!, context),
