@@ -3,19 +3,17 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
+import { sitemapOptions } from './src/integrations/sitemap-options.ts';
 import search from './src/search/integration.ts';
 import offline from './src/offline/integration.ts';
 import { siteConfig } from './src/site-config.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import devErrors from './src/integrations/dev-errors.ts';
 
-const { site, base, outDir, cacheDir, renderedDir } = siteConfig(
+const { site, base, outDir, cacheDir, renderedDir, recordsDir } = siteConfig(
   process.env,
   fileURLToPath(new URL('.', import.meta.url)),
 );
-
-/** The offline page (what the service worker shows for a page not kept offline) is not for search engines. */
-const sitemapOptions = { filter: (/** @type {string} */ page) => !page.endsWith('/offline/') };
 
 export default defineConfig({
   site,
@@ -40,5 +38,10 @@ export default defineConfig({
   },
   // Search indexes the built pages; offline support then precaches them with the index.
   // Content problems found while `npm run dev` runs are shown in the browser (dev only).
-  integrations: [mdx(), sitemap(sitemapOptions), securityHeaders(), search({ renderedDir }), offline(), devErrors()],
+  // A build in parts (from content records) leaves the sitemap, search index and service
+  // worker to its merge step, which sees every page (src/build/merge.ts).
+  integrations:
+    recordsDir === undefined
+      ? [mdx(), sitemap(sitemapOptions), securityHeaders(), search({ renderedDir }), offline(), devErrors()]
+      : [mdx(), securityHeaders(), devErrors()],
 });

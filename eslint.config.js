@@ -18,6 +18,9 @@ const MAX_COMPLEXITY = 15;
 export default defineConfig([
   globalIgnores([
     'dist/',
+    'dist.next/',
+    'dist.previous/',
+    '.build-cache/',
     '.astro/',
     '.cache/',
     'coverage/',

@@ -1,6 +1,8 @@
 import type { ArticlePageMeasurement } from './browser';
+import type { BuildMeasurement } from './build';
+import type { KindBreakdown } from './output-breakdown';
 import { foldersBySize } from './output-stats';
-import { GB, KB, MB, outcome, type CorpusResult, type Target } from './targets';
+import { GB, KB, MB, outcome, type CorpusResult, type Target, type WarmEdit } from './targets';
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -15,42 +17,88 @@ export function printTable(title: string, header: string[], rows: (string | numb
   for (const row of cells.slice(1)) console.log(line(row));
 }
 
+const WARM_LABELS: Record<WarmEdit, string> = {
+  article: 'annotated, warm: one article edited',
+  claim: 'annotated, warm: one claim status',
+  nothing: 'annotated, warm: nothing changed',
+};
+
+/** Every build of a corpus's run, labelled, with its share of the cold annotated build where it is a rebuild. */
+function buildRows(
+  c: CorpusResult,
+): { label: string; build: BuildMeasurement; ofCold?: number; perArticle?: number }[] {
+  return [
+    { label: 'plain twin, cold', build: c.plain, perArticle: c.perArticleMs.plain },
+    ...(c.mdxBlog ? [{ label: 'MDX blog + Pagefind, cold', build: c.mdxBlog }] : []),
+    { label: 'annotated, cold', build: c.annotated, perArticle: c.perArticleMs.annotated },
+    ...(c.warm ? (Object.keys(WARM_LABELS) as WarmEdit[]) : []).map((edit) => ({
+      label: WARM_LABELS[edit],
+      build: c.warm![edit].build,
+      ofCold: c.warm![edit].ofCold,
+    })),
+    ...(c.oneJob ? [{ label: 'annotated, cold, --jobs=1', build: c.oneJob }] : []),
+  ];
+}
+
 function printBuilds(corpora: CorpusResult[]) {
   printTable(
-    'Builds (cold, back to back in this run; warm: annotated again after one edit, cache kept)',
-    ['N', 'build', 'pages', 'wall s', 'CPU s', 'of cold', 'ms/article', 'pages/s', 'peak RSS GB'],
-    corpora.flatMap((c) => [
-      ...(['plain', 'annotated'] as const).map((kind) => [
+    'Builds (cold, back to back in this run; warm: annotated again with the cache kept)',
+    ['N', 'build', 'pages', 'wall s', 'CPU s', 'of cold', 'ms/article', 'peak RSS GB', 'largest process GB'],
+    corpora.flatMap((c) =>
+      buildRows(c).map(({ label, build, ofCold, perArticle }) => [
         c.n,
-        `${kind}, cold`,
-        c[kind].pages,
-        round(c[kind].ms / 1000, 1),
-        c[kind].cpuMs === null ? '-' : round(c[kind].cpuMs! / 1000, 1),
-        '-',
-        c.perArticleMs[kind],
-        c.pagesPerSecond[kind],
-        round(c[kind].peakRss / GB),
+        label,
+        build.pages,
+        round(build.ms / 1000, 1),
+        build.cpuMs === null ? '-' : round(build.cpuMs / 1000, 1),
+        ofCold === undefined ? '-' : `${round(ofCold * 100, 1)}%`,
+        perArticle ?? '-',
+        round(build.peakRss / GB),
+        round(build.largestProcessRss / GB),
       ]),
-      ...(c.warm ? (['article', 'claim'] as const) : []).map((edit) => {
-        const warm = c.warm![edit];
-        return [
-          c.n,
-          edit === 'article' ? 'annotated, warm: one article edited' : 'annotated, warm: one claim status',
-          warm.build.pages,
-          round(warm.build.ms / 1000, 1),
-          warm.build.cpuMs === null ? '-' : round(warm.build.cpuMs / 1000, 1),
-          `${round(warm.ofCold * 100, 1)}%`,
-          '-',
-          '-',
-          round(warm.build.peakRss / GB),
-        ];
-      }),
-    ]),
+    ),
   );
   printTable(
-    'Annotated ÷ plain (cold)',
-    ['N', 'wall', 'CPU'],
-    corpora.map((c) => [c.n, `${c.ratio.wall}×`, c.ratio.cpu === null ? '-' : `${c.ratio.cpu}×`]),
+    'Annotated cold ÷ plain twin and ÷ MDX blog',
+    ['N', 'twin wall', 'twin CPU', 'blog wall', 'blog CPU'],
+    corpora.map((c) => [
+      c.n,
+      `${c.ratio.wall}×`,
+      c.ratio.cpu === null ? '-' : `${c.ratio.cpu}×`,
+      c.vsMdxBlog ? `${c.vsMdxBlog.wall}×` : '-',
+      c.vsMdxBlog?.cpu ? `${c.vsMdxBlog.cpu}×` : '-',
+    ]),
+  );
+  const largest = corpora.at(-1);
+  if (largest) {
+    printTable(
+      `Processes of the N=${largest.n} builds, each at its own peak`,
+      ['build', 'process', 'peak RSS GB'],
+      buildRows(largest).flatMap(({ label, build }) =>
+        build.processes.slice(0, 4).map((p) => [label, p.command, round(p.peakRss / GB)]),
+      ),
+    );
+  }
+}
+
+/** Where the bytes of an output go: per kind of file, and the parts of its pages. */
+export function printBreakdown(title: string, breakdown: Record<string, KindBreakdown>) {
+  const total = Object.values(breakdown).reduce((sum, kind) => sum + kind.bytes, 0);
+  printTable(
+    `Where the output's bytes go (${title})`,
+    ['kind', 'files', 'MB', 'share', 'KB per file', 'parts (MB, from sampled pages)'],
+    Object.entries(breakdown).map(([kind, k]) => [
+      kind,
+      k.files,
+      round(k.bytes / MB, 1),
+      `${round((k.bytes / total) * 100, 1)}%`,
+      round(k.bytes / k.files / KB, 1),
+      k.parts
+        ? Object.entries(k.parts)
+            .map(([part, bytes]) => `${part} ${round(bytes / MB, 1)}`)
+            .join('; ')
+        : '',
+    ]),
   );
 }
 
@@ -59,18 +107,21 @@ function printOutput(corpora: CorpusResult[]) {
     'Output (cold builds)',
     ['N', 'kind', 'files', 'MB', 'largest HTML page', 'KB', 'files per top-level folder'],
     corpora.flatMap((c) =>
-      (['plain', 'annotated'] as const).map((kind) => {
-        const output = c[kind].output;
+      (['plain', 'mdxBlog', 'annotated'] as const).flatMap((kind) => {
+        const output = c[kind]?.output;
+        if (!output) return [];
         return [
-          c.n,
-          kind,
-          output.files,
-          round(output.bytes / MB, 1),
-          output.largestPage ? `/${output.largestPage.path}` : '-',
-          output.largestPage ? round(output.largestPage.bytes / KB, 1) : '-',
-          foldersBySize(output)
-            .map(([folder, { files }]) => `${folder} ${files}`)
-            .join(', '),
+          [
+            c.n,
+            kind === 'mdxBlog' ? 'MDX blog' : kind,
+            output.files,
+            round(output.bytes / MB, 1),
+            output.largestPage ? `/${output.largestPage.path}` : '-',
+            output.largestPage ? round(output.largestPage.bytes / KB, 1) : '-',
+            foldersBySize(output)
+              .map(([folder, { files }]) => `${folder} ${files}`)
+              .join(', '),
+          ],
         ];
       }),
     ),

@@ -12,19 +12,28 @@ export interface WarmRebuild {
   ofCold: number;
 }
 
+/** The three warm rebuilds: one article's text, one claim's status, and nothing changed. */
+export type WarmEdit = 'article' | 'claim' | 'nothing';
+
 export interface CorpusResult {
   n: number;
   people: number;
   claims: number;
   annotated: BuildMeasurement;
   plain: BuildMeasurement;
+  /** The plain Astro 5 MDX blog with Pagefind of the same articles; null with --no-mdx-blog. */
+  mdxBlog: BuildMeasurement | null;
   /** Annotated ÷ plain, wall clock and CPU time, from builds run back to back. */
   ratio: { wall: number; cpu: number | null };
+  /** Annotated ÷ the MDX blog, wall clock and CPU time, in the same run; null without the blog. */
+  vsMdxBlog: { wall: number; cpu: number | null } | null;
   perArticleMs: { annotated: number; plain: number };
   per1000ArticlesMs: { annotated: number; plain: number };
   pagesPerSecond: { annotated: number; plain: number };
-  /** Warm rebuilds of the annotated archive: one article's text, then one claim's status. */
-  warm: { article: WarmRebuild; claim: WarmRebuild } | null;
+  /** Warm rebuilds of the annotated archive; null with --no-warm. */
+  warm: Record<WarmEdit, WarmRebuild> | null;
+  /** A second cold build with `--jobs=1`, for the memory of the whole build one part at a time; null when not run. */
+  oneJob: BuildMeasurement | null;
   /** On the annotated site, in Chromium; null with --no-browser. */
   firstVisit: FirstVisitMeasurement | null;
   search: SearchPageMeasurement | null;
@@ -76,8 +85,20 @@ function sizedTarget(input: {
   };
 }
 
-/** Cold build ratio, peak memory, warm rebuilds, output size and the largest page, at each N. */
-function buildTargets(c: CorpusResult): Target[] {
+/** Every build of the project's site in a corpus's run: cold, warm and with one job. */
+function ourBuilds(c: CorpusResult): { label: string; build: BuildMeasurement }[] {
+  return [
+    { label: 'cold', build: c.annotated },
+    ...(c.warm ? (Object.entries(c.warm) as [WarmEdit, WarmRebuild][]) : []).map(([edit, warm]) => ({
+      label: `warm (${edit})`,
+      build: warm.build,
+    })),
+    ...(c.oneJob ? [{ label: '--jobs=1', build: c.oneJob }] : []),
+  ];
+}
+
+/** Cold build against the plain twin and the MDX blog, and memory: of the whole build with one job, and of any one process. */
+function timeAndMemoryTargets(c: CorpusResult): Target[] {
   const cpu = c.ratio.cpu !== null ? `, ${fixed(c.ratio.cpu)}× CPU` : '';
   const targets = [
     sizedTarget({
@@ -88,41 +109,81 @@ function buildTargets(c: CorpusResult): Target[] {
       limits: { 1000: 1.5, 10_000: 2.5 },
       format: (limit) => `≤ ${limit}×`,
     }),
-    sizedTarget({
-      name: 'peak memory of the annotated build',
-      n: c.n,
-      measured: c.annotated.peakRss,
-      value: gb(c.annotated.peakRss),
-      limits: { 10_000: 2 * GB },
-      format: (limit) => `≤ ${limit / GB} GB`,
-    }),
   ];
-  if (c.warm) {
+  if (c.vsMdxBlog && c.mdxBlog) {
+    const blogCpu = c.vsMdxBlog.cpu !== null ? `, ${fixed(c.vsMdxBlog.cpu)}× CPU` : '';
     targets.push(
       sizedTarget({
-        name: 'warm rebuild after a one-article edit, of cold',
+        name: 'cold annotated build vs the plain MDX + Pagefind blog (wall, same run)',
         n: c.n,
-        measured: c.warm.article.ofCold,
-        value: `${percent(c.warm.article.ofCold)} (${fixed(c.warm.article.build.ms / 1000, 1)} s vs ${fixed(c.annotated.ms / 1000, 1)} s)`,
-        limits: { 10_000: 0.3 },
-        format: (limit) => `≤ ${Math.round(limit * 100)}%`,
+        measured: c.vsMdxBlog.wall,
+        value: `${fixed(c.vsMdxBlog.wall)}× wall${blogCpu} (${fixed(c.annotated.ms / 1000, 1)} s vs ${fixed(c.mdxBlog.ms / 1000, 1)} s)`,
+        limits: { 10_000: 1 },
+        format: () => 'no slower (≤ 1×)',
       }),
-      {
-        name: `warm rebuild after one claim's status change, of cold (${atN(c.n)})`,
-        goal: 'report',
-        value: `${percent(c.warm.claim.ofCold)} (${fixed(c.warm.claim.build.ms / 1000, 1)} s)`,
-        met: null,
-      },
     );
   }
-  const output = c.annotated.output;
   targets.push(
+    c.oneJob
+      ? sizedTarget({
+          name: 'peak memory of the whole annotated build with --jobs=1',
+          n: c.n,
+          measured: c.oneJob.peakRss,
+          value: `${gb(c.oneJob.peakRss)} (${gb(c.annotated.peakRss)} with ${c.annotated.command})`,
+          limits: { 10_000: 2 * GB },
+          format: (limit) => `≤ ${limit / GB} GB`,
+        })
+      : {
+          // Not checked: the default build runs parts side by side; only a one-job build is.
+          name: `peak memory of the whole annotated build, ${c.annotated.command} (${atN(c.n)})`,
+          goal: `report (goal ≤ 2 GB at ${atN(10_000)} with --jobs=1)`,
+          value: gb(c.annotated.peakRss),
+          met: null,
+        },
+  );
+  const builds = ourBuilds(c);
+  const largest = builds.reduce((a, b) => (b.build.largestProcessRss > a.build.largestProcessRss ? b : a));
+  const top = largest.build.processes[0];
+  targets.push({
+    name: `largest single process of any annotated build (${atN(c.n)})`,
+    goal: '≤ 2 GB',
+    value: `${gb(largest.build.largestProcessRss)} (${largest.label}${top ? `: ${top.command}` : ''})`,
+    met: largest.build.largestProcessRss <= 2 * GB,
+  });
+  return targets;
+}
+
+/** Warm rebuilds as a share of the cold build. */
+function warmTargets(c: CorpusResult): Target[] {
+  if (!c.warm) return [];
+  const share = (edit: WarmEdit, name: string, limits: Partial<Record<number, number>>) => {
+    const warm = c.warm![edit];
+    return sizedTarget({
+      name: `warm rebuild ${name}, of cold`,
+      n: c.n,
+      measured: warm.ofCold,
+      value: `${percent(warm.ofCold)} (${fixed(warm.build.ms / 1000, 1)} s vs ${fixed(c.annotated.ms / 1000, 1)} s)`,
+      limits,
+      format: (limit) => `≤ ${Math.round(limit * 100)}%`,
+    });
+  };
+  return [
+    share('article', 'after a one-article edit', { 10_000: 0.15 }),
+    share('claim', "after one claim's status change", { 10_000: 0.2 }),
+    share('nothing', 'with nothing changed', {}),
+  ];
+}
+
+/** Output files and bytes, and the largest page. */
+function outputTargets(c: CorpusResult): Target[] {
+  const output = c.annotated.output;
+  return [
     sizedTarget({
       name: 'output files of the annotated build',
       n: c.n,
       measured: output.files,
       value: `${count(output.files)} files, ${mb(output.bytes)}`,
-      limits: { 1000: 20_000 },
+      limits: { 1000: 20_000, 10_000: 100_000 },
       format: (limit) => `≤ ${count(limit)} files`,
     }),
     sizedTarget({
@@ -139,8 +200,12 @@ function buildTargets(c: CorpusResult): Target[] {
       value: output.largestPage ? `${mb(output.largestPage.bytes)} /${output.largestPage.path}` : 'no page',
       met: output.largestPage ? output.largestPage.bytes <= MB : null,
     },
-  );
-  return targets;
+  ];
+}
+
+/** Build time, memory, warm rebuilds, output size and the largest page, at each N. */
+function buildTargets(c: CorpusResult): Target[] {
+  return [...timeAndMemoryTargets(c), ...warmTargets(c), ...outputTargets(c)];
 }
 
 /** What a first quote search, a later search and a first visit cost a reader, at each N. */

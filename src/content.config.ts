@@ -5,8 +5,8 @@ import { articleEntrySchema } from './collections/article-entry';
 import { articleLoader, registryLoader } from './collections/loaders';
 import { siteConfig } from './site-config';
 
-const { contentDir, base, site, renderedDir, renderCacheDir } = siteConfig(process.env, process.cwd());
-const content = { contentDir, base, site, renderedDir, renderCacheDir };
+const { contentDir, base, site, renderedDir, renderCacheDir, recordsDir } = siteConfig(process.env, process.cwd());
+const content = { contentDir, base, site, renderedDir, renderCacheDir, recordsDir };
 
 export const collections = {
   articles: defineCollection({ loader: articleLoader(content), schema: articleEntrySchema }),

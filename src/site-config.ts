@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { parsePart, type PartSpec } from './lib/build-parts';
 import { normalizeBase } from './lib/urls';
 
-export interface SiteConfig {
+interface SiteConfig {
   /** Public origin for canonical links, feeds and sitemaps (`SITE_URL`). */
   site: string;
   /** Sub-path the site is served under (`BASE_PATH`), with slashes on both ends. */
@@ -16,6 +17,35 @@ export interface SiteConfig {
   renderedDir: string;
   /** Rendered articles kept between builds, keyed by content hash (see RenderCache). */
   renderCacheDir: string;
+  /**
+   * Which pages this Astro process writes (`BUILD_SCOPE`): `whole` (every page, with the
+   * sitemap, search index and service worker), `part` (the articles and claims of `part`) or
+   * `site` (the pages that span the archive). See README, "Builds in parts".
+   */
+  scope: BuildScope;
+  /** The part a `part` build writes (`BUILD_PART=3/8`). */
+  part?: PartSpec;
+  /**
+   * The content records a build in parts reads instead of checking and rendering the content
+   * itself (`BUILD_RECORDS`): the rendered articles, their entries and the registry.
+   */
+  recordsDir?: string;
+}
+
+export type BuildScope = 'whole' | 'part' | 'site';
+
+/** The scope, part and records of a build in parts, from `BUILD_SCOPE`, `BUILD_PART` and `BUILD_RECORDS`. */
+function buildScope(env: NodeJS.ProcessEnv, root: string): Pick<SiteConfig, 'scope' | 'part' | 'recordsDir'> {
+  const scope = (env.BUILD_SCOPE || 'whole') as BuildScope;
+  if (!['whole', 'part', 'site'].includes(scope)) {
+    throw new Error(`BUILD_SCOPE="${env.BUILD_SCOPE}" is not a scope; use whole, part or site`);
+  }
+  const recordsDir = env.BUILD_RECORDS ? path.resolve(root, env.BUILD_RECORDS) : undefined;
+  if (scope === 'whole') return recordsDir ? { scope, recordsDir } : { scope };
+  if (!recordsDir) throw new Error(`BUILD_SCOPE=${scope} needs BUILD_RECORDS, the content records to build from`);
+  if (scope === 'site') return { scope, recordsDir };
+  if (!env.BUILD_PART) throw new Error('BUILD_SCOPE=part needs BUILD_PART, the part to build, such as BUILD_PART=3/8');
+  return { scope, part: parsePart(env.BUILD_PART), recordsDir };
 }
 
 /** Reads the deploy settings from the environment, with the documented defaults. */
@@ -38,13 +68,15 @@ export function siteConfig(env: NodeJS.ProcessEnv, root: string): SiteConfig {
   const cacheDir = env.OUT_DIR
     ? path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`)
     : path.resolve(root, 'node_modules/.astro');
+  const scope = buildScope(env, root);
   return {
     site,
     base,
     contentDir,
     outDir,
     cacheDir,
-    renderedDir: path.join(cacheDir, 'rendered-articles'),
+    renderedDir: path.join(scope.recordsDir ?? cacheDir, 'rendered-articles'),
     renderCacheDir: path.join(cacheDir, 'render-cache'),
+    ...scope,
   };
 }

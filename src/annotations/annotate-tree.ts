@@ -17,7 +17,7 @@ import { restoreDirectives, triageDirective, type Directive } from './restore-di
 import { prefixSitePaths } from './site-paths';
 
 /** The result of annotating one article: its annotations in reading order, or what is wrong. */
-export interface AnnotateResult {
+interface AnnotateResult {
   annotations: AnnotationRecord[];
   problems: ContentProblem[];
 }
@@ -31,14 +31,16 @@ interface Scan {
 const isDirective = (node: Nodes): node is Directive =>
   node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
 
-/** `problems` gains each report, with the article's path and the node's line and column. */
+/** `problems` gains each report, with the article's path and where the node starts and ends. */
 export function reporter(file: VFile, problems: ContentProblem[]): Report {
   const shownFile = file.path ? displayPath(file.path) : '<article>';
   return (node, { rule, message, hint }) => {
     const start = node?.position?.start;
+    const end = node?.position?.end;
     problems.push({
       file: shownFile,
       ...(start ? { line: start.line, column: start.column } : {}),
+      ...(start && end ? { end: { line: end.line, column: end.column } } : {}),
       message,
       hint,
       rule,

@@ -9,12 +9,24 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { ArticleImageNode } from './article-images';
 import { imagePlaceholder } from './image-placeholders';
-import rehypeArticleText, { type ArticleText } from './rehype-article-text';
+import rehypeArticleText, { bodyPartOf, type ArticleText } from './rehype-article-text';
 import rehypeLinksAndHeadings from './rehype-links-and-headings';
+
+/** The HTML of each part of an article body, in page order: `html` is the three joined. */
+export interface ArticleBodyParts {
+  /** The article's words (`.article__text`), with its margin notes and photographs' placeholders. */
+  text: string;
+  /** The annotations' cards (`.annotation-cards`), empty without annotations. */
+  cards: string;
+  /** The endnotes section, empty without annotations. */
+  endnotes: string;
+}
 
 /** An article body ready to publish: its HTML and what pages need to know about it. */
 export interface ArticleHtml {
   html: string;
+  /** The same HTML by part, so a page can put its own sections (corrections) between them. */
+  parts: ArticleBodyParts;
   /** The words of `.article__text` and where each annotation sits in them. */
   text: ArticleText;
 }
@@ -79,6 +91,9 @@ const toHtml = unified()
 /** Renders an annotated tree (`annotateTree` has run on it) to the article's HTML. */
 export function articleHtml(tree: Root, file: VFile): ArticleHtml {
   const hast = toHtml.runSync(tree, file);
-  const html = toHtml.stringify(hast, file);
-  return { html, text: (file.data as { articleText?: ArticleText }).articleText ?? { text: '', spans: {} } };
+  const parts: ArticleBodyParts = { text: '', cards: '', endnotes: '' };
+  for (const node of hast.children)
+    parts[bodyPartOf(node)] += toHtml.stringify({ type: 'root', children: [node] }, file);
+  const html = parts.text + parts.cards + parts.endnotes;
+  return { html, parts, text: (file.data as { articleText?: ArticleText }).articleText ?? { text: '', spans: {} } };
 }

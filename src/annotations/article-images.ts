@@ -19,7 +19,7 @@ import type { ProblemText, Report } from './messages';
  * (AVIF, WebP, a fallback, several widths) in it, since only Astro's image service at page
  * build time can emit the files.
  */
-export const IMAGE_DIRECTIVE = 'image';
+const IMAGE_DIRECTIVE = 'image';
 
 const IMAGE_ATTRIBUTES = new Set(['src', 'caption', 'credit']);
 

@@ -23,7 +23,7 @@ export interface CardContext {
 }
 
 /** A dated line's parts as text and `<time>` elements. */
-export const whenParts = (parts: WhenPart[]): ElementContent[] =>
+const whenParts = (parts: WhenPart[]): ElementContent[] =>
   parts.map((part) =>
     typeof part === 'string' ? { type: 'text', value: part } : h('time', { dateTime: part.day }, part.text),
   );
@@ -143,7 +143,7 @@ function personLine(personId: string, { registry }: CardContext): string {
  * A person's bio, whole, less a sentence that only repeats their role ("U.S. Treasury
  * Secretary. In office since …" starts at its second sentence).
  */
-export function bioLine(bio: string | undefined, role: string): string | undefined {
+function bioLine(bio: string | undefined, role: string): string | undefined {
   if (!bio) return undefined;
   const sentences = bio.split(/(?<=[\p{Ll}\p{N}”’)]\.)\s+(?=[\p{Lu}“‘])/u);
   // Whole sentences only: a card never ends a bio mid-sentence.
@@ -217,7 +217,7 @@ function quoteBody(record: AnnotationRecord, context: CardContext): ElementConte
  * Whether a figure's value tells the reader more than its words: a day for "Sunday" or "next
  * week" does; "4,200,000 USD" for "$4.2 million" only restates it, so it is left out.
  */
-export function valueAddsToWords(text: string, value: string, unit?: string): boolean {
+function valueAddsToWords(text: string, value: string, unit?: string): boolean {
   if (!isDateValue(value) && /\d/.test(text)) return false;
   return loose(formatFigureValue(value, unit)) !== loose(text);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readArticleFiles, type ArticleFile } from '../content/article-files';
 import { articleReferenceProblems } from '../content/article-references';
-import { displayPath, type ContentProblem } from '../content/problems';
+import { contentMessage, displayPath, type ContentMessage, type ContentProblem } from '../content/problems';
 import { readRegistry, type Registry } from '../content/registry';
 import type { ArticleImageRecord } from './article-images';
 import type { ArticleHtml } from './article-html';
@@ -14,12 +14,12 @@ import { renderArticle } from './render-article';
 
 export interface ContentCheck {
   /** Every problem found, sorted by file and place. */
-  problems: ContentProblem[];
+  problems: ContentMessage[];
   /**
    * What an editor may have missed (`severity: 'warning'`), sorted by file and place:
    * never a reason to stop the build; `npm run check -- --strict` fails on them.
    */
-  warnings: ContentProblem[];
+  warnings: ContentMessage[];
   /** What was checked, for the summary line. */
   counts: { articles: number; people: number; claims: number; annotations: number };
   /** The people and claims read (complete only when there is no problem). */
@@ -29,7 +29,7 @@ export interface ContentCheck {
 /** An article whose frontmatter passed the check. */
 export type CheckedArticleFile = ArticleFile & { data: NonNullable<ArticleFile['data']> };
 
-export interface RenderedArticleFile extends CheckedArticleFile, ArticleHtml {
+interface RenderedArticleFile extends CheckedArticleFile, ArticleHtml {
   annotations: AnnotationRecord[];
   /** Photographs of the text, in reading order. */
   images: ArticleImageRecord[];
@@ -38,7 +38,7 @@ export interface RenderedArticleFile extends CheckedArticleFile, ArticleHtml {
 }
 
 /** What the check needs of an article rendered by an earlier build. */
-export interface ReusedArticle {
+interface ReusedArticle {
   /** The warnings it had, before the article's `check.ignore`. */
   warnings: ContentProblem[];
   /** Claims it cites. */
@@ -99,7 +99,13 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
   // Citations are only complete when every article was read without a problem.
   if (!problems.length) warnings.push(...unusedClaims(registry, cited));
   warnings.push(...pastDueClaims(registry));
-  return { problems: sortProblems(dedupe(problems)), warnings: sortProblems(warnings), counts, registry };
+  const messages = (found: ContentProblem[]) => found.map(contentMessage);
+  return {
+    problems: messages(sortProblems(dedupe(problems))),
+    warnings: messages(sortProblems(warnings)),
+    counts,
+    registry,
+  };
 }
 
 /** What the check of one article adds to the whole. */
@@ -134,10 +140,10 @@ function checkArticle(
   // Render in the same pass as the check, so each article is parsed once per build.
   const render = Boolean(onRendered && article.data);
   const rendered = renderArticle({ source: article.source, file: article.file, registry, base, site, render });
-  const { html, text, annotations, images, warnings } = rendered;
+  const { html, parts, text, annotations, images, warnings } = rendered;
   const problems = [...rendered.problems, ...leadImageProblems(article)];
   if (onRendered && article.data && !problems.length) {
-    onRendered({ ...article, data: article.data, annotations, images, html, text, warnings }, registry);
+    onRendered({ ...article, data: article.data, annotations, images, html, parts, text, warnings }, registry);
   }
   const cites = citedClaims(annotations);
   return { annotations: annotations.length, cites, problems, warnings: unignored(article, warnings) };

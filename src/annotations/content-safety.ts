@@ -76,7 +76,7 @@ function checkUrl(node: Link | Image | Definition, report: Report): void {
 }
 
 /** `<abbr title="…">` passes; components, scripts, handlers and page attributes do not. */
-export function checkJsx(node: JsxElement, report: Report): void {
+function checkJsx(node: JsxElement, report: Report): void {
   const name = (node.name ?? '').toLowerCase();
   if (FORBIDDEN_ELEMENTS.has(name)) {
     report(node, messages.forbiddenElement(node.name ?? ''));

@@ -37,7 +37,7 @@ function entityKey(record: AnnotationRecord): string {
   return record.id;
 }
 
-export const entryId = (key: string) => `endnote-${key}`;
+const entryId = (key: string) => `endnote-${key}`;
 
 /** A claim a quote or figure backs, as the record its claim entry is made from. */
 const claimRecord = (record: AnnotationRecord): AnnotationRecord => ({ ...record, kind: 'claim', claim: record.claim });

@@ -4,7 +4,7 @@ import { slugOf } from '../lib/slug';
 export const slugWords = (text: string, maxWords = 6): string => slugOf(text, maxWords);
 
 /** Hands out ids unique within one document: `x`, then `x-2`, `x-3`, … */
-export class IdAllocator {
+class IdAllocator {
   private readonly used = new Set<string>();
 
   has(id: string): boolean {
@@ -30,7 +30,7 @@ export class IdAllocator {
 type Place = { line: number; column: number };
 
 /** Why an explicit anchor was refused: not URL-safe, or already used in the article. */
-export type AnchorRefusal = { reason: 'bad-anchor' } | { reason: 'duplicate-anchor'; first?: Place };
+type AnchorRefusal = { reason: 'bad-anchor' } | { reason: 'duplicate-anchor'; first?: Place };
 
 /**
  * The ids of one article's annotations: explicit anchors (`:quote[…]{#deal-quote}` →

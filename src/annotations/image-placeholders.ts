@@ -8,7 +8,7 @@ export const imagePlaceholder = (index: number) => `article-image:${index}`;
 const PLACEHOLDER = /<!--article-image:(\d+)-->/;
 
 /** A stretch of the article's HTML, or the place of its photograph number `image`. */
-export type BodyPart = { html: string } | { image: number };
+type BodyPart = { html: string } | { image: number };
 
 /** `'<p>a</p><figure><!--article-image:0-->…'` → `[{ html: '<p>a</p><figure>' }, { image: 0 }, { html: '…' }]`. */
 export function splitAtImages(html: string): BodyPart[] {

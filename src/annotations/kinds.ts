@@ -55,7 +55,7 @@ export const ANNOTATION_KINDS = ['person', 'quote', 'figure', 'claim'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 /** The words for one kind, wherever the site names it. */
-export interface KindWords {
+interface KindWords {
   /** "Quote": card and endnote title prefix (`Quote: `), trigger label, search result type. */
   one: string;
   /** "Quotes": the search type filter. */
@@ -83,7 +83,7 @@ export function kindCount(kind: AnnotationKind, count: number): string {
   return `${count} ${(count === 1 ? words.one : words.many).toLowerCase()}`;
 }
 
-export interface KindSpec {
+interface KindSpec {
   /** Attributes that must be present. `id` is written `#id`. */
   required: readonly string[];
   optional: readonly string[];

@@ -1,59 +1,79 @@
 /**
- * Margin notes: on wide screens each annotation's essentials sit in the right margin, level
- * with the paragraph that holds it, so a reader sees them without opening anything (Tufte's
- * sidenotes). The pipeline puts an empty marker per annotation at the start of its paragraph:
- * `<span class="margin-note" data-note="3" data-margin="Quote · said by Scott Bessent" aria-hidden="true"></span>`
+ * Margin notes (Tufte's sidenotes): from 75rem each annotation's note sits in the right margin
+ * level with the line its words end on, numbered like the small mark CSS writes after those
+ * words. The pipeline puts an empty marker right after each annotation's words:
+ * `<a class="margin-note" href="#card-…" data-note="3" data-margin="Scott Bessent, “Meet the Press”, Oct. 26, 2025" tabindex="-1" aria-hidden="true"></a>`
  * and CSS floats it into the margin and writes its words from the data attributes. Being empty,
- * it adds nothing to the article's text (`textContent`, the Web Annotation selectors, search),
- * and screen readers skip it: the card behind each trigger says the same and more.
+ * it adds nothing to the article's text (`textContent`, the Web Annotation selectors, search);
+ * screen readers and the tab order skip it, since the trigger opens the same card. A pointer
+ * can click a note to open its card.
  */
-import type { Parent, PhrasingContent, Root } from 'mdast';
+import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { CLAIM_STATUSES } from '../content/schemas';
-import { formatFigureValue } from '../lib/format';
+import { formatDay, formatFigureValue } from '../lib/format';
 import type { CardContext } from './card-body';
-import { KINDS, type AnnotationRecord } from './kinds';
+import { isAnnotationKind, type AnnotationRecord } from './kinds';
+import { cardId } from './markup';
 
-/** The claim's status in words, "Stated", for a claim or a passage that backs one. */
-function claimStatus(claimId: string, { registry }: CardContext): string {
-  return CLAIM_STATUSES[registry.claims.get(claimId)!.data.status].label;
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** " · backs 5": the note of the claim a quote or figure backs, or the claim's status when the article does not mark it. */
+function backsLine(record: AnnotationRecord, context: CardContext): string {
+  if (!record.claim || record.kind === 'claim') return '';
+  const claim = context.annotations?.find((other) => other.kind === 'claim' && other.claim === record.claim);
+  if (claim) return ` · backs ${claim.number}`;
+  return ` · backs a claim (${CLAIM_STATUSES[context.registry.claims.get(record.claim)!.data.status].label})`;
 }
 
-function personName(personId: string, { registry }: CardContext): string {
-  return registry.people.get(personId)!.data.name;
+/** Who a person is: "U.S. Treasury Secretary", with the affiliation when the role does not say it. */
+function whoTheyAre(personId: string, { registry }: CardContext): string {
+  const person = registry.people.get(personId)!.data;
+  const role =
+    person.affiliation && !person.role.includes(person.affiliation)
+      ? `${person.role}, ${person.affiliation}`
+      : person.role;
+  return `${person.name}, ${role}`;
 }
 
-/** The card's essential line: role for a person, speaker for a quote, what a figure measures, status for a claim. */
-export function marginLine(record: AnnotationRecord, context: CardContext): string {
-  const kind = KINDS[record.kind].one;
-  const backs =
-    record.claim && record.kind !== 'claim' ? ` · backs a claim (${claimStatus(record.claim, context)})` : '';
+/** The speaker and, when the quote backs a dated claim, when it was said; else who the speaker is. */
+function whoAndWhen(record: AnnotationRecord, context: CardContext): string {
+  const name = context.registry.people.get(record.person!)!.data.name;
+  const claim = record.claim ? context.registry.claims.get(record.claim)?.data : undefined;
+  return claim ? `${name}, ${formatDay(claim.date)}` : whoTheyAre(record.person!, context);
+}
+
+/** A claim's name and status: "Framework avoids 100 percent tariffs — Pending". */
+function claimLine(claimId: string, { registry }: CardContext): string {
+  const { title, status } = registry.claims.get(claimId)!.data;
+  return `${title} — ${CLAIM_STATUSES[status].label}`;
+}
+
+/** The note: who a person is, who said a quote and when, what a figure measures, a claim's name and status. */
+function marginLine(record: AnnotationRecord, context: CardContext): string {
   switch (record.kind) {
-    case 'person': {
-      const person = context.registry.people.get(record.person!)!.data;
-      return `${kind} · ${person.name}, ${person.role}`;
-    }
+    case 'person':
+      return whoTheyAre(record.person!, context);
     case 'quote':
-      return `${kind} · said by ${personName(record.person!, context)}${backs}`;
+      return `${whoAndWhen(record, context)}${backsLine(record, context)}`;
     case 'figure':
-      return `${kind} · ${record.about ?? formatFigureValue(record.value!, record.unit)}${backs}`;
-    case 'claim': {
-      const claimant = context.registry.claims.get(record.claim!)!.data.claimant;
-      const by = context.registry.people.get(claimant)?.data.name ?? claimant;
-      return `${kind} by ${by} · ${claimStatus(record.claim!, context)}`;
-    }
+      return `${record.about ? capitalise(record.about) : formatFigureValue(record.value!, record.unit)}${backsLine(record, context)}`;
+    case 'claim':
+      return claimLine(record.claim!, context);
   }
 }
 
-/** The empty margin-note marker for one annotation (a text node rendered as an element). */
-function marginNode(record: AnnotationRecord, context: CardContext): PhrasingContent {
+/** The empty margin-note marker for one annotation: a link to its card, for a pointer only. */
+function marginNode(record: AnnotationRecord, context: CardContext, inLink: boolean): PhrasingContent {
   return {
     type: 'text',
     value: '',
     data: {
-      hName: 'span',
+      // Inside a link of the text a note cannot be a link too: it is only read there.
+      hName: inLink ? 'span' : 'a',
       hProperties: {
         className: ['margin-note', `margin-note--${record.kind}`],
+        ...(inLink ? {} : { href: `#${cardId(record.id)}`, tabIndex: -1 }),
         dataNote: String(record.number),
         // A quoted attribute may hold "<", but the page never shows one outside markup: this
         // decorative copy uses the small less-than sign instead.
@@ -65,22 +85,31 @@ function marginNode(record: AnnotationRecord, context: CardContext): PhrasingCon
   } as PhrasingContent;
 }
 
-/** Blocks whose first line the notes of their annotations start level with. */
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+const isAnnotation = (node: Nodes) => node.type === 'textDirective' && isAnnotationKind(node.name);
+
+/** Whether an annotation holds another one (a claim around a figure): its number is written where it starts. */
+const holdsAnnotation = (node: Nodes): boolean =>
+  'children' in node && (node.children as Nodes[]).some((child) => isAnnotation(child) || holdsAnnotation(child));
 
 /**
- * Puts the margin-note markers of each block's annotations at the start of the block, in
- * reading order, so the notes sit beside the paragraph they belong to and stack down from it.
+ * Puts each annotation's margin-note marker where its number is written: right after its
+ * words, or right before them for an annotation that holds others (as print numbers it). So
+ * each note starts level with its number's line. Notes in a table cell are left out: a cell
+ * has no margin to float into.
  */
 export function insertMarginNotes(tree: Root, annotations: readonly AnnotationRecord[], context: CardContext): void {
   const byId = new Map(annotations.map((record) => [record.id, record]));
-  const blocks = new Map<Parent, PhrasingContent[]>();
+  const placed: { node: Nodes; parent: Parent; note: PhrasingContent; before: boolean }[] = [];
   visitParents(tree, 'textDirective', (node, ancestors) => {
     const id = (node.data?.hProperties as { id?: string } | undefined)?.id;
     const record = id ? byId.get(id) : undefined;
-    const block = ancestors.findLast((ancestor) => BLOCKS.has(ancestor.type)) as Parent | undefined;
-    if (!record || !block) return;
-    blocks.set(block, [...(blocks.get(block) ?? []), marginNode(record, context)]);
+    const parent = ancestors.at(-1) as Parent | undefined;
+    if (!record || !parent || ancestors.some((ancestor) => ancestor.type === 'tableCell')) return;
+    const inLink = ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
+    placed.push({ node, parent, note: marginNode(record, context, inLink), before: holdsAnnotation(node) });
   });
-  for (const [block, notes] of blocks) block.children.unshift(...(notes as never[]));
+  for (const { node, parent, note, before } of placed) {
+    const index = parent.children.indexOf(node as never);
+    parent.children.splice(before ? index : index + 1, 0, note as never);
+  }
 }

@@ -22,9 +22,10 @@ import { cardBody, cardTitle, type CardContext } from './card-body';
 import { endnotesSection } from './endnotes';
 import { ANNOTATION_KINDS, KINDS, isAnnotationKind, type AnnotationKind, type AnnotationRecord } from './kinds';
 
+/** The id of an annotation's card: `card-<annotation id>`. */
 export const cardId = (annotationId: string) => `card-${annotationId}`;
 export { noteId } from './endnotes';
-export const kindHintId = (kind: AnnotationKind) => `annotation-hint-${kind}`;
+const kindHintId = (kind: AnnotationKind) => `annotation-hint-${kind}`;
 
 /** Whether a node is, or holds, a link, an HTML element, a footnote reference or another annotation. */
 function isInteractive(node: Nodes): boolean {
@@ -106,7 +107,7 @@ const kindPrefix = (record: AnnotationRecord) =>
  * The in-place card. Without JavaScript its trigger links to it and CSS `:target` shows it;
  * `scripts/cards.ts` opens it as a popover next to the trigger instead, with no history entry.
  */
-export function cardElement(record: AnnotationRecord, context: CardContext): Element {
+function cardElement(record: AnnotationRecord, context: CardContext): Element {
   const id = cardId(record.id);
   return h(
     'div',

@@ -1,6 +1,6 @@
 /**
- * Every problem the annotation pipeline reports, in one place: a stable kebab-case rule id
- * (what tests and tools match on), the message ("Unexpected X, expected Y", code in
+ * Every problem the annotation pipeline reports, in one place: its rule id (declared, with
+ * its README entry, in `src/content/rules.ts`), the message ("Unexpected X, expected Y", code in
  * backticks) and a hint that says how to fix it. Wording may change; rule ids do not.
  *
  * The content model (people, claims, frontmatter) reports its own problems with rule ids
@@ -8,13 +8,14 @@
  */
 import type { Nodes } from 'mdast';
 import { LIMITS } from '../content/limits';
+import type { RuleId } from '../content/rules';
 import { didYouMean } from '../lib/suggest';
 import { idTrouble, shown } from '../lib/shown';
 import { ANNOTATION_KINDS, KIND_SPECS, STANCE_ATTRIBUTES, type AnnotationKind, type Stance } from './kinds';
 
 /** One problem before it has a place: which rule, what is wrong, what to do. */
 export interface ProblemText {
-  rule: string;
+  rule: RuleId;
   message: string;
   hint: string;
 }
@@ -22,7 +23,7 @@ export interface ProblemText {
 /** Records a problem at a node's place (the start of the node, in the article). */
 export type Report = (node: Nodes | undefined, problem: ProblemText) => void;
 
-const problem = (rule: string, message: string, hint: string): ProblemText => ({ rule, message, hint });
+const problem = (rule: RuleId, message: string, hint: string): ProblemText => ({ rule, message, hint });
 const example = (kind: AnnotationKind) => KIND_SPECS[kind].example;
 
 // Content safety: links, embedded HTML and MDX code.
@@ -312,7 +313,7 @@ export const noArticlesFolder = () =>
 // Warnings: what an editor may have missed. They never stop the build; `npm run check
 // -- --strict` fails on them. Each can be silenced with a `check-ignore` comment.
 
-const silence = (rule: string) => `or write \`{/* check-ignore ${rule} */}\` on the line above the paragraph`;
+const silence = (rule: RuleId) => `or write \`{/* check-ignore ${rule} */}\` on the line above the paragraph`;
 
 export const unannotatedPerson = (words: string, personId: string) =>
   problem(

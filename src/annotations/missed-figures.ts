@@ -58,7 +58,8 @@ export function missedFigures({ blocks, places, annotations }: MissedContext): M
     if (block.ignored.has(RULE) || block.ignored.has('*')) continue;
     for (const piece of block.pieces.filter(isPlainProse)) {
       for (const match of piece.value.matchAll(FIGURE)) {
-        findings.push({ place: places.of(block, piece.index + match.index), problem: unannotatedFigure(match[0]) });
+        const start = piece.index + match.index;
+        findings.push({ ...places.span(block, start, start + match[0].length), problem: unannotatedFigure(match[0]) });
       }
     }
   }

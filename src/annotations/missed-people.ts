@@ -10,7 +10,7 @@ import { unannotatedPerson, type ProblemText } from './messages';
 import { isPlainProse, pieceAt, wholeWords, type Place, type ProseBlock, type SourcePlaces } from './missed-text';
 
 /** A person named in a block: where, by which words. */
-export interface Mention {
+interface Mention {
   start: number;
   end: number;
   personId: string;
@@ -62,6 +62,8 @@ export interface MissedContext {
 
 export interface MissedFinding {
   place: Place;
+  /** Just after the last character of the missed words. */
+  end: Place;
   problem: ProblemText;
 }
 
@@ -82,7 +84,7 @@ export function missedPeople({ blocks, places, annotations, registry }: MissedCo
       if (!piece || !isPlainProse(piece) || mention.end > piece.index + piece.value.length) continue;
       reported.add(mention.personId);
       findings.push({
-        place: places.of(block, mention.start),
+        ...places.span(block, mention.start, mention.end),
         problem: unannotatedPerson(mention.words, mention.personId),
       });
     }

@@ -119,7 +119,7 @@ function missedInBlock(block: ProseBlock, context: MissedContext): MissedFinding
     const nearest = nearestSpeaker(speakers, sentenceAround(block.text, quote, pairs), quote);
     if (!nearest) continue;
     findings.push({
-      place: context.places.of(block, quote.start),
+      ...context.places.span(block, quote.start, quote.end),
       problem: unmarkedQuote(words, nearest.name, nearest.personId),
     });
   }

@@ -14,14 +14,14 @@ import type { VFile } from 'vfile';
 import { isAnnotationKind, type AnnotationKind } from './kinds';
 
 /** An annotation around some words: its kind and who or what it points at. */
-export interface Around {
+interface Around {
   kind: AnnotationKind;
   /** Person id (`:person{#id}`, `:quote{by=id}`) or claim id; empty when missing. */
   ref: string;
 }
 
 /** One text node of a block. */
-export interface ProsePiece {
+interface ProsePiece {
   value: string;
   /** Index of the first character in the block's `text`. */
   index: number;
@@ -36,7 +36,7 @@ export interface ProsePiece {
 }
 
 /** A zero-width mark where an annotation starts (a `:person{#id}` may have no words). */
-export interface AnnotationMark extends Around {
+interface AnnotationMark extends Around {
   index: number;
 }
 
@@ -159,6 +159,12 @@ export class SourcePlaces {
       else high = middle - 1;
     }
     return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
+  }
+
+  /** Where the words from `start` to `end` (exclusive) of a block's text begin and end. */
+  span(block: ProseBlock, start: number, end: number): { place: Place; end: Place } {
+    const last = this.of(block, Math.max(start, end - 1));
+    return { place: this.of(block, start), end: { line: last.line, column: last.column + 1 } };
   }
 }
 

@@ -14,16 +14,6 @@ import { missedPeople, type MissedContext } from './missed-people';
 import { missedQuotes } from './missed-quotes';
 import { proseBlocks, SourcePlaces } from './missed-text';
 
-/** Every rule a warning can have, for `check.ignore` and the README. */
-export const WARNING_RULES = [
-  'unannotated-person',
-  'unmarked-quote',
-  'unannotated-figure',
-  'unused-claim',
-  'pending-past-due',
-] as const;
-export type WarningRule = (typeof WARNING_RULES)[number];
-
 /** The warnings of one article, in reading order. */
 export function missedAnnotations(
   tree: Root,
@@ -35,6 +25,6 @@ export function missedAnnotations(
   const context: MissedContext = { blocks: proseBlocks(tree, places.source), places, annotations, registry };
   const shownFile = file.path ? displayPath(file.path) : '<article>';
   return [...missedPeople(context), ...missedQuotes(context), ...missedFigures(context)]
-    .map(({ place, problem }) => ({ file: shownFile, ...place, severity: 'warning' as const, ...problem }))
+    .map(({ place, end, problem }) => ({ file: shownFile, ...place, end, severity: 'warning' as const, ...problem }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -26,7 +26,7 @@ function parser(file: string) {
   return processor.use(remarkGfm).use(remarkDirective);
 }
 
-export type ParsedBody =
+type ParsedBody =
   { tree: Root; file: VFile; problem?: undefined } | { tree?: undefined; file: VFile; problem: ContentProblem };
 
 /**
@@ -68,7 +68,7 @@ function syntaxHint(error: SyntaxErrorLike): string {
 }
 
 /** A parser's error as a content problem (`mdx-syntax`) at the place it names. */
-export function syntaxProblem(error: SyntaxErrorLike, file: string): ContentProblem {
+function syntaxProblem(error: SyntaxErrorLike, file: string): ContentProblem {
   const place = error.place && 'start' in error.place ? error.place.start : error.place;
   const line = error.line ?? place?.line;
   const column = error.column ?? place?.column;

@@ -14,7 +14,8 @@ export interface ArticleText {
   spans: Record<string, [number, number]>;
 }
 
-const APPENDIX_CLASSES = ['annotation-cards', 'endnotes'];
+/** The parts of an article body after its text, by the class `appendCardsAndEndnotes` gives each. */
+const APPENDIX_PARTS = { 'annotation-cards': 'cards', endnotes: 'endnotes' } as const;
 
 function classes(node: RootContent): string[] {
   if (node.type !== 'element') return [];
@@ -22,7 +23,13 @@ function classes(node: RootContent): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-const isAppendix = (node: RootContent) => classes(node).some((name) => APPENDIX_CLASSES.includes(name));
+/** Which part of the body a top-level node is: the article's text, its cards or its endnotes. */
+export function bodyPartOf(node: RootContent): 'text' | 'cards' | 'endnotes' {
+  const name = classes(node).find((name): name is keyof typeof APPENDIX_PARTS => name in APPENDIX_PARTS);
+  return name ? APPENDIX_PARTS[name] : 'text';
+}
+
+const isAppendix = (node: RootContent) => bodyPartOf(node) !== 'text';
 // MDX module code (imports, exports) is not content and must stay at the top level.
 const isModuleCode = (node: RootContent) => (node.type as string) === 'mdxjsEsm';
 

@@ -2,13 +2,13 @@ import type { ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 import { annotateTree, reporter } from './annotate-tree';
 import { collectArticleImages, type ArticleImageRecord } from './article-images';
-import { articleHtml } from './article-html';
+import { articleHtml, type ArticleBodyParts } from './article-html';
 import type { AnnotationRecord } from './kinds';
 import { missedAnnotations } from './missed-warnings';
 import { parseArticleBody } from './parse-article';
 import type { ArticleText } from './rehype-article-text';
 
-export interface RenderArticleInput {
+interface RenderArticleInput {
   /** The whole article file, frontmatter included (it is blanked, so places stay right). */
   source: string;
   /** Path of the article file: `.mdx` parses as MDX, `.md` as Markdown; messages name it. */
@@ -24,9 +24,11 @@ export interface RenderArticleInput {
 }
 
 /** An article's body, rendered, or the problems that keep it from being published. */
-export interface RenderedArticle {
+interface RenderArticleResult {
   /** Empty when there are problems or rendering was not asked for. */
   html: string;
+  /** The same HTML by part (text, cards, endnotes), for the article page. */
+  parts: ArticleBodyParts;
   text: ArticleText;
   annotations: AnnotationRecord[];
   /** Photographs of the text (`::image`), in reading order; the HTML holds a placeholder for each. */
@@ -37,6 +39,7 @@ export interface RenderedArticle {
 }
 
 const NO_TEXT: ArticleText = { text: '', spans: {} };
+const NO_PARTS: ArticleBodyParts = { text: '', cards: '', endnotes: '' };
 
 /**
  * The one way to turn an article into HTML: parse (MDX or Markdown, with directives) →
@@ -54,10 +57,18 @@ export function renderArticle({
   base = '/',
   site,
   render = true,
-}: RenderArticleInput): RenderedArticle {
+}: RenderArticleInput): RenderArticleResult {
   const parsed = parseArticleBody(file, source);
   if (parsed.problem) {
-    return { html: '', text: NO_TEXT, annotations: [], images: [], problems: [parsed.problem], warnings: [] };
+    return {
+      html: '',
+      parts: NO_PARTS,
+      text: NO_TEXT,
+      annotations: [],
+      images: [],
+      problems: [parsed.problem],
+      warnings: [],
+    };
   }
   const imageProblems: ContentProblem[] = [];
   const images = collectArticleImages(parsed.tree, file, reporter(parsed.file, imageProblems));
@@ -65,6 +76,7 @@ export function renderArticle({
   const { annotations } = annotated;
   const problems = [...imageProblems, ...annotated.problems];
   const warnings = missedAnnotations(parsed.tree, parsed.file, annotations, registry);
-  if (problems.length || !render) return { html: '', text: NO_TEXT, annotations, images, problems, warnings };
+  if (problems.length || !render)
+    return { html: '', parts: NO_PARTS, text: NO_TEXT, annotations, images, problems, warnings };
   return { ...articleHtml(parsed.tree, parsed.file), annotations, images, problems, warnings };
 }

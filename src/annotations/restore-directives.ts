@@ -11,7 +11,7 @@ import type { Report } from './messages';
 export type Directive = TextDirective | LeafDirective | ContainerDirective;
 
 /** What becomes of a directive: annotated, put back as the author's text, or dropped (reported). */
-export type DirectiveFate = 'annotate' | 'restore' | 'refuse';
+type DirectiveFate = 'annotate' | 'restore' | 'refuse';
 
 /** A directive name that is not ours but probably meant to be (`:persn`, `:Quote`). */
 function nearMiss(name: string): AnnotationKind | undefined {

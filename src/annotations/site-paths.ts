@@ -4,7 +4,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { URL_ATTRIBUTES } from './safe-content';
 
 /** `/quotes/` → `/news/quotes/` under `BASE_PATH=/news/`; URLs, `//host` and `#fragments` stay. */
-export function withBase(url: string, base: string): string {
+function withBase(url: string, base: string): string {
   if (!url.startsWith('/') || url.startsWith('//') || base === '/') return url;
   return `${base.replace(/\/$/, '')}${url}`;
 }

@@ -19,7 +19,7 @@ export interface ProcessedPhoto {
  * `leadImage` (so the entry still is an `ArticleData` everywhere one is read) and the
  * photographs of its text.
  */
-export type ArticleEntryData = Omit<ArticleData, 'image'> & {
+type ArticleEntryData = Omit<ArticleData, 'image'> & {
   leadImage?: ProcessedPhoto | undefined;
   bodyImages: ProcessedPhoto[];
 };

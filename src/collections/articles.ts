@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ArticleBodyParts } from '../annotations/article-html';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
 import { registryEntries } from './registry-entries';
@@ -37,8 +38,8 @@ export function renderedArticles(): Promise<RenderedArticle[]> {
 }
 
 /** The article's body as the annotation pipeline rendered it: text, cards and endnotes. */
-export function articleBodyHtml(slug: string): string {
-  return rendered.html(slug);
+export function articleBody(slug: string): ArticleBodyParts {
+  return rendered.parts(slug);
 }
 
 /** A passage of an article that an annotation marks, for deep links and quote lists. */
@@ -50,7 +51,7 @@ export interface Passage {
 }
 
 /** Annotations of one paragraph of one article: what quote-in-context shows together. */
-export interface ParagraphPassages {
+interface ParagraphPassages {
   article: Passage['article'];
   text: ArticleText;
   annotations: AnnotationRecord[];
@@ -69,7 +70,7 @@ export function groupByParagraph(passages: Passage[]): ParagraphPassages[] {
 }
 
 /** Passages grouped once per build, so a page per claim or person does not rescan every article. */
-export interface PassageIndex {
+interface PassageIndex {
   /** Every quote, in article order. */
   quotes: Passage[];
   /** Passages that state or back a claim, by claim id. */
@@ -105,7 +106,7 @@ export function passageIndex(): Promise<PassageIndex> {
 }
 
 /** An article listed under another as related, with the names of what they share. */
-export interface RelatedStory {
+interface RelatedStory {
   article: CollectionEntry<'articles'>;
   score: number;
   /** People's names, claims' titles and topics, in that order: the "Also about …" line. */

@@ -7,7 +7,7 @@ export interface ContentFailure {
   problems: ContentProblem[];
 }
 
-export type ContentStatusListener = (failure: ContentFailure | undefined) => void;
+type ContentStatusListener = (failure: ContentFailure | undefined) => void;
 
 /**
  * The content loaders and the dev-server integration are loaded as separate module

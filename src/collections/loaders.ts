@@ -3,16 +3,40 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, formatProblem, type ContentProblem } from '../content/problems';
-import type { Registry } from '../content/registry';
+import { readContentRecords } from './content-records';
 import { reportContentStatus } from './content-status';
 import { renderContent, type ContentOptions, type PreparedArticle } from './render-content';
 
 export type { ContentOptions };
 
+/** Where the loaders read the content from: the content folder, or the records of a build in parts. */
+export interface LoaderOptions extends ContentOptions {
+  /** Content records (see ContentRecords): when given, the content was checked and rendered already. */
+  recordsDir?: string;
+}
+
+type RegistryKind = 'people' | 'claims' | 'authors';
+
 /** What a passed check leaves for the loaders: the articles' entries and the people and claims. */
 interface PreparedContent {
   articles: PreparedArticle[];
-  registry: Registry;
+  registry: Partial<Record<RegistryKind, { values(): Iterable<{ id: string; file: string; data: unknown }> }>>;
+}
+
+/** The content a build in parts reads from the records its content step wrote, read once per process. */
+let recorded: Promise<PreparedContent> | undefined;
+
+function recordedContent(recordsDir: string): Promise<PreparedContent> {
+  recorded ??= Promise.resolve().then(() => {
+    const { articles, people, claims, authors } = readContentRecords(recordsDir, process.cwd());
+    return { articles, registry: { people, claims, authors } };
+  });
+  return recorded;
+}
+
+/** The checked content: from the records when there are some, else checked and rendered here. */
+function loadContent(options: LoaderOptions, logger: LoaderContext['logger']): Promise<PreparedContent> {
+  return options.recordsDir ? recordedContent(options.recordsDir) : prepareContent(options, logger);
 }
 
 /** The content folders a build reads. */
@@ -114,13 +138,13 @@ async function firstSync({ watcher, logger }: LoaderContext, sync: () => Promise
  * `renderedDir` (see RenderedArticles for why). Cards name people and claims, and bylines
  * authors, so a change to any of them re-renders the articles.
  */
-export function articleLoader(options: ContentOptions): Loader {
+export function articleLoader(options: LoaderOptions): Loader {
   return {
     name: 'articles',
     load: async (context) => {
       const { store, parseData } = context;
       const sync = async () => {
-        const { articles } = await prepareContent(options, context.logger);
+        const { articles } = await loadContent(options, context.logger);
         store.clear();
         for (const { slug, file, data, digest } of articles) {
           const filePath = path.relative(process.cwd(), file);
@@ -141,14 +165,14 @@ export function articleLoader(options: ContentOptions): Loader {
  * People, claims or authors, as the content check read and validated them for the annotation
  * pipeline, so a YAML mistake is reported once, with its line, whichever loader runs first.
  */
-export function registryLoader(options: ContentOptions, kind: 'people' | 'claims' | 'authors'): Loader {
+export function registryLoader(options: LoaderOptions, kind: RegistryKind): Loader {
   return {
     name: kind,
     load: async (context) => {
       const { store, parseData } = context;
       const sync = async () => {
         // The people and claims the check read and validated, read once per change of the content.
-        const { registry } = await prepareContent(options, context.logger);
+        const { registry } = await loadContent(options, context.logger);
         store.clear();
         for (const entry of registry[kind]?.values() ?? []) {
           const filePath = path.relative(process.cwd(), entry.file);

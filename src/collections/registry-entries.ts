@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 
-export interface RegistryEntries {
+interface RegistryEntries {
   people: CollectionEntry<'people'>[];
   peopleById: Map<string, CollectionEntry<'people'>>;
   claims: CollectionEntry<'claims'>[];

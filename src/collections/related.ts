@@ -1,3 +1,5 @@
+import { topicSlug } from '../content/topics';
+
 /** What related-story ranking needs to know about one article. */
 export interface RelatedInput {
   slug: string;
@@ -7,25 +9,25 @@ export interface RelatedInput {
   people: readonly string[];
   /** Ids of the claims the article annotates. */
   claims: readonly string[];
-  /** Topics as written in frontmatter; compared without regard to case or outer spaces. */
+  /** Topics as written in frontmatter; compared as topics are (`topicSlug`: case, spaces, hyphens, dots, accents). */
   tags: readonly string[];
 }
 
 /** Why two articles are related: what they share, each list in the order the viewed article has it. */
-export interface SharedThings {
+interface SharedThings {
   people: string[];
   claims: string[];
   /** The viewed article's spelling of each shared tag. */
   tags: string[];
 }
 
-export interface RelatedArticle {
+interface RelatedArticle {
   slug: string;
   score: number;
   shared: SharedThings;
 }
 
-export interface RelatedOptions {
+interface RelatedOptions {
   /** Most related articles per article. */
   limit?: number;
   /**
@@ -36,7 +38,7 @@ export interface RelatedOptions {
   maxPostings?: number;
 }
 
-export interface RelatedResult {
+interface RelatedResult {
   related: Map<string, RelatedArticle[]>;
   /** Posting-list entries visited: bounded by `maxPostings` times the entities of all articles. */
   operations: number;
@@ -45,11 +47,9 @@ export interface RelatedResult {
 type Kind = keyof SharedThings;
 
 /** Points per shared entity: a shared claim says most, a shared person least. */
-export const RELATED_WEIGHTS: Readonly<Record<Kind, number>> = { claims: 3, tags: 2, people: 1 };
+const RELATED_WEIGHTS: Readonly<Record<Kind, number>> = { claims: 3, tags: 2, people: 1 };
 
 const KINDS: readonly Kind[] = ['people', 'claims', 'tags'];
-
-export const normaliseTag = (tag: string): string => tag.trim().toLowerCase();
 
 /**
  * Skip an entity found in more than 20% of the archive, or in more than 200 articles; in
@@ -68,7 +68,11 @@ function entityKeys(article: RelatedInput): Record<Kind, Map<string, string>> {
   };
   for (const id of article.people) keys.people.set(id, id);
   for (const id of article.claims) keys.claims.set(id, id);
-  for (const tag of article.tags) if (!keys.tags.has(normaliseTag(tag))) keys.tags.set(normaliseTag(tag), tag);
+  for (const tag of article.tags) {
+    // Folded as topic pages fold them: `tarrant-bay` and `Tarrant Bay` are one topic.
+    const key = topicSlug(tag);
+    if (key && !keys.tags.has(key)) keys.tags.set(key, tag);
+  }
   return keys;
 }
 

@@ -7,8 +7,8 @@ import type { ArticleFile } from '../content/article-files';
 import type { ContentProblem } from '../content/problems';
 import type { Registry } from '../content/registry';
 
-/** Bumped when what an entry holds changes shape, so older caches are ignored. */
-const FORMAT = 1;
+/** Bumped when what an entry or a rendered article holds changes shape, so older caches are ignored. */
+const FORMAT = 2;
 
 /** Entries are spread over this many files, so a one-article edit rewrites one of them. */
 const SHARDS = 16;
@@ -20,7 +20,7 @@ const WRITING_MARKER = 'writing';
 const CODE_PATHS = ['src/annotations', 'src/content', 'src/lib', 'package-lock.json'];
 
 /** What an earlier build made of one article, apart from its HTML (which stays in the rendered folder). */
-export interface CachedArticle {
+interface CachedArticle {
   /** Source, file, settings, code version and the people's names. */
   key: string;
   /** Registry entries (`person:<id>`, `claim:<id>`) and photographs the output read. */
@@ -41,7 +41,7 @@ interface Shard {
   entries: Record<string, CachedArticle>;
 }
 
-export interface RenderCacheSettings {
+interface RenderCacheSettings {
   base: string;
   site?: string;
   /** See {@link codeVersion}. */
@@ -70,9 +70,9 @@ function filesUnder(target: string): string[] {
  * A hash of the pipeline's code (src/annotations, src/content, src/lib) and of the locked
  * dependency versions: any change there renders every article again.
  */
-export function codeVersion(root: string): string {
+export function codeVersion(root: string, paths: readonly string[] = CODE_PATHS): string {
   const hash = createHash('sha256').update(String(FORMAT));
-  for (const file of CODE_PATHS.flatMap((part) => filesUnder(path.join(root, part)))) {
+  for (const file of paths.flatMap((part) => filesUnder(path.join(root, part)))) {
     hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

@@ -72,7 +72,7 @@ function publishingHooks(
       return reused;
     },
     onRendered: (article, registry) => {
-      const { slug, html, annotations, text, images, warnings } = article;
+      const { slug, html, parts, annotations, text, images, warnings } = article;
       // Remembered before the files are written, so a build stopped between the two is not trusted.
       const remember = (digest: string) =>
         cache?.remember(article, registry, {
@@ -83,7 +83,7 @@ function publishingHooks(
           annotations: annotations.length,
           dependencies: dependenciesOf(annotations, images, registry),
         });
-      const digest = output.write(slug, { html, annotations, text }, remember);
+      const digest = output.write(slug, { html, parts, annotations, text }, remember);
       publish(article, images, digest);
     },
   };

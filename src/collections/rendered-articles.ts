@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ArticleBodyParts } from '../annotations/article-html';
 import type { AnnotationRecord } from '../annotations/kinds';
 import type { ArticleText } from '../annotations/rehype-article-text';
 import type { SiteManifest } from './site-manifest';
@@ -9,13 +10,20 @@ import type { SiteManifest } from './site-manifest';
 const MANIFEST_FILE = 'site.manifest.json';
 
 /** What the annotation pipeline made of one article, apart from its HTML. */
-export interface ArticleAnnotations {
+interface ArticleAnnotations {
   annotations: AnnotationRecord[];
   text: ArticleText;
 }
 
-export interface RenderedBody extends ArticleAnnotations {
+interface RenderedBody extends ArticleAnnotations {
   html: string;
+  parts: ArticleBodyParts;
+}
+
+/** Where the cards and the endnotes start in the stored HTML, as the renderer cut it. */
+interface PartStarts {
+  cards: number;
+  endnotes: number;
 }
 
 /**
@@ -37,9 +45,10 @@ export class RenderedArticles {
    * Writes one article's rendered body; returns a digest that changes whenever it does.
    * `beforeWrite` gets the digest before the files change (the render cache records it).
    */
-  write(slug: string, { html, ...rest }: RenderedBody, beforeWrite?: (digest: string) => void): string {
+  write(slug: string, { html, parts, ...rest }: RenderedBody, beforeWrite?: (digest: string) => void): string {
     fs.mkdirSync(this.dir, { recursive: true });
-    const json = JSON.stringify(rest);
+    const partStarts: PartStarts = { cards: parts.text.length, endnotes: parts.text.length + parts.cards.length };
+    const json = JSON.stringify({ ...rest, partStarts });
     const digest = createHash('sha256').update(html).update('\0').update(json).digest('hex').slice(0, 16);
     beforeWrite?.(digest);
     fs.writeFileSync(this.file(slug, '.html'), html);
@@ -79,6 +88,17 @@ export class RenderedArticles {
 
   html(slug: string): string {
     return this.read(slug, '.html');
+  }
+
+  /** The stored HTML by part (text, cards, endnotes), where the renderer cut it. */
+  parts(slug: string): ArticleBodyParts {
+    const html = this.html(slug);
+    const { partStarts } = JSON.parse(this.read(slug, '.json')) as { partStarts: PartStarts };
+    return {
+      text: html.slice(0, partStarts.cards),
+      cards: html.slice(partStarts.cards, partStarts.endnotes),
+      endnotes: html.slice(partStarts.endnotes),
+    };
   }
 
   annotations(slug: string): ArticleAnnotations {

@@ -3,14 +3,14 @@ import { groupTopics, topicSlug, type Topic } from '../content/topics';
 import { renderedArticles, type RenderedArticle } from './articles';
 
 /** Someone or something that appears in a topic's articles, and in how many of them. */
-export interface TopicCount {
+interface TopicCount {
   id: string;
   /** Articles of the topic it appears in. */
   articles: number;
 }
 
 /** A topic page: its articles newest first, and the people and claims they annotate. */
-export interface TopicPage extends Topic<RenderedArticle> {
+interface TopicPage extends Topic<RenderedArticle> {
   /** By article count, then id. */
   people: TopicCount[];
   claims: TopicCount[];

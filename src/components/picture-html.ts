@@ -8,7 +8,7 @@ const SIZES = '(min-width: 46rem) 42rem, calc(100vw - 2rem)';
 /** Modern formats first; the browser takes the first it supports. */
 const MODERN_FORMATS = ['avif', 'webp'] as const;
 
-export interface PictureOptions {
+interface PictureOptions {
   src: ImageMetadata;
   alt: string;
   /** Above the fold: load at once and first. */

@@ -6,7 +6,7 @@ import type { ArticleData, ChangeEntry } from './schemas/article';
 
 export { lastModified } from './schemas/article';
 
-export type ChangeKind = 'correction' | 'update';
+type ChangeKind = 'correction' | 'update';
 
 export interface ArticleChange extends ChangeEntry {
   kind: ChangeKind;
@@ -40,20 +40,6 @@ export function latestEntry(entries: readonly ChangeEntry[]): ChangeEntry | unde
 /** The correction shown under the headline: the latest one. */
 export function latestCorrection({ corrections }: Changes): ChangeEntry | undefined {
   return latestEntry(corrections);
-}
-
-/** Where the pipeline's appendix (cards, then endnotes) starts in an article's body HTML. */
-const APPENDIX_STARTS = ['<div class="annotation-cards"', '<section class="endnotes"'];
-
-/**
- * The body HTML cut where "Corrections and updates" belongs: after the article's words,
- * before its cards and endnotes. The last match is taken: the appendix follows all the text,
- * and text from content is escaped, so it cannot end earlier.
- */
-export function splitBeforeAppendix(html: string): { text: string; appendix: string } {
-  const starts = APPENDIX_STARTS.map((marker) => html.lastIndexOf(marker)).filter((index) => index >= 0);
-  const at = starts.length ? Math.min(...starts) : html.length;
-  return { text: html.slice(0, at), appendix: html.slice(at) };
 }
 
 /** One correction with the article it corrects, for the site-wide list. */

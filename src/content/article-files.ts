@@ -7,7 +7,7 @@ import { listEntryFiles } from './registry';
 import { parseYamlSource } from './yaml-source';
 import { describeZodIssues } from './zod-problems';
 
-export const ARTICLE_EXTENSIONS = ['.mdx', '.md'];
+const ARTICLE_EXTENSIONS = ['.mdx', '.md'];
 
 export interface ArticleFile {
   slug: string;

@@ -19,7 +19,7 @@ function frontmatterPlace(article: ArticleFile, path: (string | number)[]): Plac
 }
 
 /** `authors` ids that name no file in content/authors, at the line of the id. */
-export function unknownAuthorProblems(articles: readonly CheckedArticle[], registry: Registry): ContentProblem[] {
+function unknownAuthorProblems(articles: readonly CheckedArticle[], registry: Registry): ContentProblem[] {
   const known = registry.authors ?? new Map();
   const unusable = registry.unusable?.authors ?? new Set<string>();
   const problems: ContentProblem[] = [];
@@ -43,7 +43,7 @@ export function unknownAuthorProblems(articles: readonly CheckedArticle[], regis
  * Tags whose topic is nearly the same as a more used one (`rare earth` beside `rare earths`),
  * at each article that uses the less used spelling; and tags that make no topic URL.
  */
-export function topicProblems(articles: readonly CheckedArticle[]): ContentProblem[] {
+function topicProblems(articles: readonly CheckedArticle[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const problem = (article: CheckedArticle, index: number, message: string, hint: string, rule: string) =>
     problems.push({

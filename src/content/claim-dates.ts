@@ -16,7 +16,7 @@ export interface ClaimDays {
 }
 
 /** The day the current status was recorded: its latest change, else the day it was reported or made. */
-export function statusAsOf(claim: ClaimDays): string {
+function statusAsOf(claim: ClaimDays): string {
   return claim.statusUpdated ?? claim.reported ?? claim.date;
 }
 

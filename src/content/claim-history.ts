@@ -14,7 +14,7 @@ export interface StatusEntry {
   sources: StatusChange['sources'];
 }
 
-export interface StatusHistory {
+interface StatusHistory {
   /** The current status: that of the latest change, or the first one when nothing changed. */
   status: ClaimStatus;
   /** The first status, then each change, oldest first. */

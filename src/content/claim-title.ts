@@ -5,7 +5,7 @@
  */
 
 /** Longest title made from a statement, in characters, before its ellipsis. */
-export const MADE_TITLE_LIMIT = 72;
+const MADE_TITLE_LIMIT = 72;
 
 /** A clause shorter than this does not name the claim on its own ("No,"). */
 const SHORTEST_CLAUSE = 24;

@@ -41,7 +41,7 @@ const WINDOWS_1252: Record<number, string> = {
 };
 
 /** One control character and where it is (line and column 1-based, in UTF-16 units like the YAML places). */
-export interface ControlCharacter {
+interface ControlCharacter {
   char: string;
   line: number;
   column: number;

@@ -1,12 +1,19 @@
 import path from 'node:path';
+import { VFileMessage } from 'vfile-message';
 import { revealInvisible } from '../lib/shown';
+import { ruleOf } from './rules';
 
-/** One thing wrong with the content, with the place an author can jump to. */
+/**
+ * One thing wrong with the content, as the code that finds it reports it, with the place an
+ * author can jump to. It leaves the check as a `ContentMessage` (see `contentMessage`).
+ */
 export interface ContentProblem {
   /** Path of the file, relative to the project root where possible. */
   file: string;
   line?: number;
   column?: number;
+  /** Where the offending text ends, when known (the end of the annotation, the node). */
+  end?: { line: number; column: number };
   /** Dotted field path for YAML and frontmatter problems, e.g. `sources.0.url`. */
   field?: string;
   message: string;
@@ -34,6 +41,53 @@ export function displayPath(file: string, root = process.cwd()): string {
  * editors and terminals link, with the rule an author can look up or a tool can match.
  * Warnings read `file:line:column: warning: message [rule-id]`, as compilers print them.
  */
+/** Which program reports content messages (a VFileMessage's `source`). */
+const SOURCE = 'annotated-wire';
+
+/**
+ * A problem or warning as the vfile ecosystem reads it: `ruleId`, `source`, `place` with a
+ * start and an end, `url` to the rule's README entry and `fatal` (true for a problem that
+ * stops the build, false for a warning), plus what to do (`hint`) and the YAML field. The
+ * names the content tools and tests already match on (`rule`, `severity`) are kept beside
+ * `ruleId` and `fatal`, and always agree with them.
+ */
+export class ContentMessage extends VFileMessage implements ContentProblem {
+  override file: string;
+  override message: string;
+  /** The README section that says what to do, or undefined for an undeclared rule. */
+  override url: string | undefined;
+  /** Same as `ruleId`. */
+  rule?: string;
+  hint?: string;
+  field?: string;
+  severity: 'error' | 'warning';
+
+  constructor(problem: ContentProblem) {
+    const start = problem.line ? { line: problem.line, column: problem.column ?? 1 } : undefined;
+    const place = start && { start, end: problem.end ?? start };
+    super(problem.message, { place, ruleId: problem.rule, source: SOURCE });
+    const rule = problem.rule ? ruleOf(problem.rule) : undefined;
+    this.file = problem.file;
+    // As reported: a problem known by its line alone is printed without a column.
+    this.line = problem.line;
+    this.column = problem.column;
+    this.message = problem.message;
+    this.url = rule?.url;
+    this.rule = problem.rule;
+    this.hint = problem.hint;
+    this.field = problem.field;
+    this.severity = rule?.severity ?? problem.severity ?? 'error';
+    this.fatal = this.severity === 'error';
+    // Content problems are about the content, not about where in the code they were found.
+    this.stack = '';
+  }
+}
+
+/** The message for a problem (a message is returned as it is). */
+export function contentMessage(problem: ContentProblem): ContentMessage {
+  return problem instanceof ContentMessage ? problem : new ContentMessage(problem);
+}
+
 export function formatProblem(problem: ContentProblem): string {
   let where = problem.file;
   if (problem.line) where += `:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
@@ -47,8 +101,9 @@ export function formatProblem(problem: ContentProblem): string {
 
 /** Thrown when content cannot be published; the message lists every problem found. */
 export class ContentError extends Error {
-  readonly problems: ContentProblem[];
-  constructor(problems: ContentProblem[]) {
+  readonly problems: ContentMessage[];
+  constructor(reported: ContentProblem[]) {
+    const problems = reported.map(contentMessage);
     const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
     super(`${count}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';

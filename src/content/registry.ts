@@ -32,7 +32,7 @@ export interface Registry {
   unusable?: { people: Set<string>; claims: Set<string>; authors?: Set<string> };
 }
 
-export const YAML_EXTENSIONS = ['.yaml', '.yml'];
+const YAML_EXTENSIONS = ['.yaml', '.yml'];
 
 /** Lists `*.yaml` files of a folder, sorted, reporting names that cannot be ids. */
 export function listEntryFiles(

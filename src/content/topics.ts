@@ -74,7 +74,7 @@ export function areNearDuplicates(a: string, b: string): boolean {
 }
 
 /** A topic that is probably a misspelling of a more used one. */
-export interface NearDuplicate<T> {
+interface NearDuplicate<T> {
   topic: Topic<T>;
   /** The more used topic it is nearly the same as. */
   likely: Topic<T>;

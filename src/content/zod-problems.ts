@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { nearest } from '../lib/suggest';
 
-export interface FieldIssue {
+interface FieldIssue {
   /** Path into the data, e.g. `['sources', 0, 'url']`. */
   path: (string | number)[];
   message: string;

@@ -5,7 +5,7 @@ import { textDirective } from './text-selectors';
 import type { SiteUrls } from '../lib/urls';
 
 /** What a passage link needs to know about its article. */
-export interface LinkedArticle {
+interface LinkedArticle {
   id: string;
   data: Pick<ArticleData, 'title' | 'description'>;
 }

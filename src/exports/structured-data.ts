@@ -26,7 +26,7 @@ export interface Entry<T> {
   data: T;
 }
 
-export interface QuotePassage {
+interface QuotePassage {
   article: Entry<ArticleData>;
   annotation: AnnotationRecord;
   text: ArticleText;
@@ -36,7 +36,7 @@ const CONTEXT = 'https://schema.org';
 const abs = (refs: SiteRefs, path: string) => absoluteUrl(refs.site, path);
 
 /** Stable node ids, so pages refer to the same person or claim the same way. */
-export const nodeIds = {
+const nodeIds = {
   site: (refs: SiteRefs) => `${abs(refs, refs.urls.home())}#site`,
   publisher: (refs: SiteRefs) => `${abs(refs, refs.urls.home())}#publisher`,
   article: (refs: SiteRefs, slug: string) => `${abs(refs, refs.urls.article(slug))}#article`,
@@ -92,7 +92,7 @@ export function webPageNode(refs: SiteRefs, pageUrl: string, name: string, descr
   };
 }
 
-export function personNode(refs: SiteRefs, person: Entry<PersonData>, full = false): JsonLdNode {
+function personNode(refs: SiteRefs, person: Entry<PersonData>, full = false): JsonLdNode {
   const { name, role, bio, affiliation, country, aliases } = person.data;
   return {
     '@type': 'Person',
@@ -108,7 +108,7 @@ export function personNode(refs: SiteRefs, person: Entry<PersonData>, full = fal
 }
 
 /** A staff author: their name, their page and, on that page, who they are. */
-export function authorNode(refs: SiteRefs, author: Entry<AuthorData>, full = false): JsonLdNode {
+function authorNode(refs: SiteRefs, author: Entry<AuthorData>, full = false): JsonLdNode {
   const { name, role, bio, links } = author.data;
   return {
     '@type': 'Person',
@@ -141,7 +141,7 @@ export function authorGraph(refs: SiteRefs, author: Entry<AuthorData>, articles:
 }
 
 /** A topic as what an article is `about`: its name and its page. */
-export interface TopicRef {
+interface TopicRef {
   slug: string;
   label: string;
 }
@@ -190,7 +190,7 @@ function bylineAuthors(byline: string): JsonLdNode[] {
   return names.map((name) => ({ '@type': 'Person', name }));
 }
 
-export function quotationNode(refs: SiteRefs, { article, annotation, text }: QuotePassage): JsonLdNode {
+function quotationNode(refs: SiteRefs, { article, annotation, text }: QuotePassage): JsonLdNode {
   const speaker = { '@id': nodeIds.person(refs, annotation.person!) };
   return {
     '@type': 'Quotation',
@@ -226,7 +226,7 @@ export interface ArticleImage {
   credit: string;
 }
 
-export interface ArticleGraphInput {
+interface ArticleGraphInput {
   article: Entry<ArticleData>;
   annotations: AnnotationRecord[];
   text: ArticleText;
@@ -240,7 +240,7 @@ export interface ArticleGraphInput {
 }
 
 /** The lead photograph as schema.org's `ImageObject`. */
-export function imageObjectNode({ url, width, height, caption, credit }: ArticleImage): JsonLdNode {
+function imageObjectNode({ url, width, height, caption, credit }: ArticleImage): JsonLdNode {
   return {
     '@type': 'ImageObject',
     url,
@@ -317,7 +317,7 @@ export function personGraph(refs: SiteRefs, person: Entry<PersonData>, quotes: Q
 }
 
 /** Google asks for a `claimReviewed` under 75 characters. */
-export const CLAIM_REVIEWED_LIMIT = 75;
+const CLAIM_REVIEWED_LIMIT = 75;
 
 /** The statement, shortened at a word boundary (with an ellipsis) when it is too long. */
 export function shortClaim(statement: string, limit = CLAIM_REVIEWED_LIMIT): string {
@@ -331,7 +331,7 @@ export function shortClaim(statement: string, limit = CLAIM_REVIEWED_LIMIT): str
 /** Ratings on Google's 1–5 scale; `alternateName` is the verdict in words. */
 const VERDICT_RATINGS = { false: 1, disputed: 3, supported: 5 } as const;
 
-export interface ClaimGraphInput {
+interface ClaimGraphInput {
   claim: Entry<ClaimData>;
   claimant: Entry<PersonData>;
   /** Passages of articles that state or back the claim; the first is where it appeared. */
@@ -361,16 +361,13 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages, response
     name: claim.data.title,
     text: statement,
     ...(claim.data.quote ? { alternateName: claim.data.quote } : {}),
-    author: {
-      '@type': 'Person',
-      '@id': nodeIds.person(refs, claimant.id),
-      name: claimant.data.name,
-      url: abs(refs, refs.urls.person(claimant.id)),
-    },
+    // The claimant in full here rather than again beside the claim: Google reads it from the claim.
+    author: personNode(refs, claimant),
     datePublished: date,
     description: source,
     ...(appearance.length ? { appearance } : {}),
-    ...(inArticles.length ? { firstAppearance: inArticles[0] } : {}),
+    // The first appearance is described in full in `appearance`; here it is named by its @id.
+    ...(inArticles.length ? { firstAppearance: { '@id': inArticles[0]!['@id'] } } : {}),
   };
   const verdict = CLAIM_STATUSES[status].verdict ? (status as keyof typeof VERDICT_RATINGS) : undefined;
   const firstReview =
@@ -407,7 +404,6 @@ export function claimGraph(refs: SiteRefs, { claim, claimant, passages, response
       isPartOf: { '@id': nodeIds.site(refs) },
     },
     ...mainNodes,
-    personNode(refs, claimant),
     publisherNode(refs),
     ...responses.map((response) => quotationNode(refs, response)),
   ]);
@@ -432,7 +428,7 @@ function otherAppearances({ appearances }: Pick<ClaimData, 'appearances'>): Json
  * (or, when the first status was already a verdict, the claim page's first review, on the
  * day its article was published or last corrected), and the day of the latest change.
  */
-export function reviewDates(
+function reviewDates(
   claim: Pick<ClaimData, 'statusHistory' | 'statusUpdated'>,
   firstReview: string,
 ): { datePublished: string; dateModified?: string } {

@@ -4,21 +4,21 @@
  * (https://wicg.github.io/scroll-to-text-fragment/).
  */
 
-export interface TextQuoteSelector {
+interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
   prefix: string;
   suffix: string;
 }
 
-export interface TextPositionSelector {
+interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
   end: number;
 }
 
 /** An element of the page, by a CSS selector, optionally narrowed to a part of its text. */
-export interface CssSelector {
+interface CssSelector {
   type: 'CssSelector';
   value: string;
   refinedBy?: TextPositionSelector;
@@ -55,7 +55,7 @@ export function textQuoteSelector(text: string, start: number, end: number, befo
   }
 }
 
-export function textPositionSelector(start: number, end: number): TextPositionSelector {
+function textPositionSelector(start: number, end: number): TextPositionSelector {
   return { type: 'TextPositionSelector', start, end };
 }
 
@@ -77,7 +77,7 @@ function encodeTerm(term: string): string {
 const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
 const LONG_PASSAGE_WORDS = 10;
 
-export interface DirectiveInput {
+interface DirectiveInput {
   /** The article's text (`.article__text`) and where each annotation sits in it. */
   text: string;
   spans: Record<string, [number, number]>;

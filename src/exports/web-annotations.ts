@@ -8,6 +8,7 @@
  * the DOM counts them. The TextQuoteSelector's words occur in the article's text, and so in
  * the document's: clients that match quotes over the whole page (Hypothesis) find them too.
  */
+import { noteId } from '../annotations/endnotes';
 import type { AnnotationRecord } from '../annotations/kinds';
 import { ARTICLE_TEXT_CLASS, type ArticleText } from '../annotations/rehype-article-text';
 import type { ArticleData, ClaimData, PersonData } from '../content/schemas';
@@ -18,10 +19,10 @@ import { absoluteUrl, type SiteRefs } from '../lib/urls';
 import type { Entry } from './structured-data';
 import { scopedPositionSelector, textQuoteSelector } from './text-selectors';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
-export interface AnnotationSource {
+interface AnnotationSource {
   article: Entry<ArticleData>;
   annotations: AnnotationRecord[];
   text: ArticleText;
@@ -77,7 +78,7 @@ function bodies(refs: SiteRefs, record: AnnotationRecord, source: AnnotationSour
         ),
         { ...textualBody(record.value!, 'tagging'), format: 'text/plain' },
         // Figures have no page of their own: their card is the endnote in the article.
-        linkBody(absoluteUrl(refs.site, refs.urls.article(article.id, `note-${record.id}`)), 'describing'),
+        linkBody(absoluteUrl(refs.site, refs.urls.article(article.id, noteId(record.id))), 'describing'),
         ...(record.claim ? claimBodies(refs, record.claim, claims) : []),
       ];
     case 'claim':

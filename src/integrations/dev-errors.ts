@@ -33,7 +33,7 @@ function codeAround({ file, line }: ContentProblem): string | undefined {
  * problem as `file:line:column: message [rule]` and its hint, the first one's place and
  * the lines around it. Content text is escaped, since the overlay shows it as HTML.
  */
-export function overlayError({ message, problems }: ContentFailure): Record<string, unknown> {
+function overlayError({ message, problems }: ContentFailure): Record<string, unknown> {
   const first = problems.find((problem) => problem.line) ?? problems[0];
   const list = problems.length ? problems.map(formatProblem).join('\n') : message;
   const file = first && path.resolve(first.file);
@@ -55,7 +55,7 @@ export function overlayError({ message, problems }: ContentFailure): Record<stri
  * and Astro's overlay over them. The page keeps the dev server's live connection, so it
  * reloads by itself once the file is fixed.
  */
-export function errorPage(failure: ContentFailure, base: string): string {
+function errorPage(failure: ContentFailure, base: string): string {
   const client = JSON.stringify(path.posix.join(base, '@vite/client'));
   const payload = JSON.stringify(overlayError(failure)).replace(/</g, '\\u003c');
   const text = failure.problems.length ? failure.problems.map(formatProblem).join('\n') : failure.message;

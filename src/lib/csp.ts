@@ -3,7 +3,7 @@
  * (BaseLayout); `_headers` and README's nginx snippet send it as a header (security-headers.ts).
  * No inline scripts or styles; WebAssembly and a worker from our own origin for search.
  */
-export const CSP_DIRECTIVES: readonly string[] = [
+const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -18,7 +18,7 @@ export const CSP_DIRECTIVES: readonly string[] = [
 ];
 
 /** What only a header can say: browsers ignore (and warn about) `frame-ancestors` in a meta tag. */
-export const CSP_HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none'"];
+const CSP_HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none'"];
 
 /** The policy as the meta tag carries it. */
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');

@@ -25,7 +25,7 @@ export const PAGE_SIZES = {
 } as const;
 
 /** One page of a list. */
-export interface ListPage<T> {
+interface ListPage<T> {
   /** 1 for the first page. */
   number: number;
   /** How many pages the list has (at least 1). */
@@ -61,13 +61,13 @@ export function splitPages<T>(items: readonly T[], size: number): ListPage<T>[] 
 }
 
 /** A group of a grouped list (claims by status, quotes by speaker). */
-export interface ListGroup<K, T> {
+interface ListGroup<K, T> {
   key: K;
   items: T[];
 }
 
 /** The part of a group that falls on one page. */
-export interface GroupOnPage<K, T> extends ListGroup<K, T> {
+interface GroupOnPage<K, T> extends ListGroup<K, T> {
   /** The group began on an earlier page. */
   continued: boolean;
   /** Items of the whole group. */
@@ -75,7 +75,7 @@ export interface GroupOnPage<K, T> extends ListGroup<K, T> {
 }
 
 /** A page of a grouped list: its groups, and the page each group of the list starts on. */
-export interface GroupedPage<K, T> extends ListPage<T> {
+interface GroupedPage<K, T> extends ListPage<T> {
   groups: GroupOnPage<K, T>[];
 }
 

@@ -6,7 +6,7 @@
 const INVISIBLE =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
-export function hasInvisible(value: string): boolean {
+function hasInvisible(value: string): boolean {
   INVISIBLE.lastIndex = 0;
   const found = INVISIBLE.test(value);
   INVISIBLE.lastIndex = 0;

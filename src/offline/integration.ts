@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { PRECACHE_BUDGET, type TransferBudget } from './precache-budget';
 import { writeServiceWorker } from './service-worker';
 
-export interface OfflineIntegrationOptions {
+interface OfflineIntegrationOptions {
   /** What a first visit's precache may download (default PRECACHE_BUDGET). */
   budget?: TransferBudget;
 }

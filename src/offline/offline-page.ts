@@ -1,4 +1,6 @@
 /** The offline page: lists the articles saved on this device, newest saved first. */
+import { siteUrls } from '../lib/urls';
+import { currentEdition, fromEarlierEdition } from './saved-editions';
 import { readSavedList, savedPaths } from './saved-list';
 
 async function listSaved() {
@@ -7,6 +9,7 @@ async function listSaved() {
   if (!section || !list || !('caches' in window)) return;
   const saved = readSavedList();
   const present = await savedPaths(saved.map((article) => article.url));
+  const edition = await currentEdition(siteUrls(import.meta.env.BASE_URL).base);
   for (const article of saved.filter((entry) => present.has(entry.url))) {
     const item = document.createElement('li');
     const link = document.createElement('a');
@@ -24,6 +27,7 @@ async function listSaved() {
       });
       item.append(' · ', time);
     }
+    if (fromEarlierEdition(article, edition)) item.append(' · saved from an earlier edition');
     list.append(item);
   }
   section.hidden = present.size === 0;

@@ -4,6 +4,8 @@
  * service worker answers from when the network is gone and which no new build replaces.
  */
 import { CACHE_NAMES } from './cache-names';
+import { siteUrls } from '../lib/urls';
+import { currentEdition } from './saved-editions';
 import { filesOnlyIn, readSavedList, writeSavedList, type SavedArticle } from './saved-list';
 
 /** Card pages an article links to (within the article, not the site's header or footer). */
@@ -39,7 +41,7 @@ function pageAssets(doc: Document, pageUrl: string): string[] {
 }
 
 /** What to save with an article page: its card pages, images, stylesheets and scripts, each once. */
-export function filesOfArticle(doc: Document, pageUrl: string): string[] {
+function filesOfArticle(doc: Document, pageUrl: string): string[] {
   const article = doc.querySelector('article') ?? doc.body;
   const cards = [...article.querySelectorAll<HTMLAnchorElement>(CARD_LINKS)].flatMap((link) => {
     const path = pathOf(link.getAttribute('href') ?? '', pageUrl);
@@ -60,8 +62,19 @@ async function store(cache: Cache, path: string): Promise<boolean> {
   }
 }
 
-/** Saves an article page (a path such as `/articles/x/`) with its cards and images. */
-export async function saveArticle(path: string): Promise<SavedArticle> {
+interface SaveOptions {
+  /** The edition being saved, when the caller has read it already. */
+  edition?: string;
+  /** Keep the article's place in the saved list (bringing it up to date), rather than putting it first. */
+  keepPlace?: boolean;
+}
+
+/**
+ * Saves an article page (a path such as `/articles/x/`) with its cards and images, as the
+ * edition of the site now served. Saving again replaces the page and its files.
+ */
+export async function saveArticle(path: string, options: SaveOptions = {}): Promise<SavedArticle> {
+  const edition = options.edition ?? (await currentEdition(siteUrls(import.meta.env.BASE_URL).base));
   const cache = await caches.open(CACHE_NAMES.saved);
   const response = await fetch(path, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
@@ -75,8 +88,17 @@ export async function saveArticle(path: string): Promise<SavedArticle> {
     title: doc.querySelector('h1')?.textContent?.trim() || path,
     date: doc.querySelector('article time[datetime]')?.getAttribute('datetime') ?? '',
     files: [path, ...stored.filter((file): file is string => Boolean(file))],
+    edition,
   };
-  writeSavedList([saved, ...readSavedList().filter((article) => article.url !== path)]);
+  const list = readSavedList();
+  const place = list.findIndex((article) => article.url === path);
+  if (options.keepPlace && place !== -1) {
+    // Files only the earlier copy used (a renamed stylesheet, a removed image) go with it.
+    const others = list.filter((article) => article.url !== path);
+    const unused = filesOnlyIn(list[place]!, [...others, saved]);
+    await Promise.all(unused.map((file) => cache.delete(file)));
+    writeSavedList(list.map((article, index) => (index === place ? saved : article)));
+  } else writeSavedList([saved, ...list.filter((article) => article.url !== path)]);
   return saved;
 }
 

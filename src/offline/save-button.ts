@@ -4,7 +4,8 @@
  * enhancement: the control stays hidden without JavaScript, caches or a service worker.
  */
 import { siteUrls } from '../lib/urls';
-import { savedPaths } from './saved-list';
+import { currentEdition, fromEarlierEdition, refreshSavedArticles } from './saved-editions';
+import { readSavedList, savedPaths } from './saved-list';
 
 /** The saving code loads on the first save or removal, so reading an article never waits for it. */
 const saving = () => import('./save-articles');
@@ -30,6 +31,17 @@ function listedArticles(base: string): string[] {
     .filter((url) => url.origin === location.origin && article.test(url.pathname))
     .map((url) => url.pathname);
   return [...new Set(paths)].slice(0, LIST_SAVE_LIMIT);
+}
+
+/** Said of a saved copy that could not yet be brought up to the edition the site now serves. */
+export const EARLIER_EDITION_LABEL = 'Saved for offline ✓ (an earlier edition: it is updated when you are next online)';
+
+/** On an article saved from an earlier edition, says so beside "Saved for offline". */
+async function labelEdition(control: Control, base: string) {
+  if (control.root.dataset.saveOffline === 'list' || control.saved.hidden) return;
+  const article = readSavedList().find((entry) => entry.url === control.paths[0]);
+  const earlier = article !== undefined && fromEarlierEdition(article, await currentEdition(base));
+  control.savedLabel.textContent = earlier ? EARLIER_EDITION_LABEL : 'Saved for offline ✓';
 }
 
 function announce(control: Control, message: string) {
@@ -77,7 +89,7 @@ async function onRemove(control: Control) {
   announce(control, 'Removed from this device.');
 }
 
-async function enhance(root: HTMLElement, base: string) {
+async function enhance(root: HTMLElement, base: string): Promise<Control | undefined> {
   const part = (selector: string) => root.querySelector<HTMLElement>(selector)!;
   const control: Control = {
     root,
@@ -88,14 +100,22 @@ async function enhance(root: HTMLElement, base: string) {
     status: part('[data-save-status]'),
     paths: root.dataset.saveOffline === 'list' ? listedArticles(base) : [location.pathname.replace(/index\.html$/, '')],
   };
-  if (control.paths.length === 0) return;
+  if (control.paths.length === 0) return undefined;
   showState(control, (await savedPaths(control.paths)).size);
+  await labelEdition(control, base);
   control.save.addEventListener('click', () => void onSave(control));
   control.remove.addEventListener('click', () => void onRemove(control));
   root.hidden = false;
+  return control;
 }
 
-if ('serviceWorker' in navigator && 'caches' in window) {
-  const base = siteUrls(import.meta.env.BASE_URL).base;
-  for (const root of document.querySelectorAll<HTMLElement>('[data-save-offline]')) void enhance(root, base);
+/** Enhances the page's controls, then brings saved articles up to the edition served (online only). */
+async function start(base: string) {
+  const controls = await Promise.all(
+    [...document.querySelectorAll<HTMLElement>('[data-save-offline]')].map((root) => enhance(root, base)),
+  );
+  if ((await refreshSavedArticles(base).catch(() => 0)) === 0) return;
+  for (const control of controls) if (control) await labelEdition(control, base);
 }
+
+if ('serviceWorker' in navigator && 'caches' in window) void start(siteUrls(import.meta.env.BASE_URL).base);

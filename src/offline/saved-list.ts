@@ -13,6 +13,8 @@ export interface SavedArticle {
   date: string;
   /** Every path saved with it: the page, its card pages and images. */
   files: string[];
+  /** The edition of the site it was saved from (see saved-editions.ts); absent in lists saved before editions. */
+  edition?: string;
 }
 
 const STORAGE_KEY = 'annotated-news:saved-articles';

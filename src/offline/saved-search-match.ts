@@ -5,7 +5,7 @@
  */
 import { foldCase } from '../lib/fold';
 
-export type SavedResultType = 'article' | 'quote' | 'claim' | 'person' | 'figure';
+type SavedResultType = 'article' | 'quote' | 'claim' | 'person' | 'figure';
 
 export interface SavedResult {
   url: string;

@@ -1,10 +1,12 @@
 /**
  * Quote search without the network: reads every article page the service worker's caches
  * hold (saved, opened, precached), finds its passages through the markup hooks
- * (`data-annotation`, `data-ref`, ids, the cards `#card-<id>`) and matches the query with
+ * (`data-annotation`, `data-ref`, ids, the cards `#card-<id>`), names people from the
+ * page's JSON-LD, and matches the query with
  * saved-search-match.ts. The search page calls it when Pagefind cannot reach the network.
  */
 import { siteUrls } from '../lib/urls';
+import { CACHE_NAMES } from './cache-names';
 import { matchRecords, type SavedFilters, type SavedRecord, type SavedResult } from './saved-search-match';
 
 export type { SavedResult, SavedFilters } from './saved-search-match';
@@ -18,12 +20,28 @@ function cardTitle(card: Element | null): string {
   return text(title);
 }
 
-/** Person ids to names, from the article's person cards. */
+/** The page's JSON-LD nodes (its `@graph`), or none when it has none or cannot be read. */
+function jsonLdNodes(doc: Document): Record<string, unknown>[] {
+  return [...doc.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => {
+    try {
+      const data = JSON.parse(script.textContent ?? '') as { '@graph'?: unknown };
+      return Array.isArray(data['@graph']) ? (data['@graph'] as Record<string, unknown>[]) : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * Person ids to names, from the data the article page publishes about the people it
+ * mentions and quotes (its JSON-LD `Person` nodes, `…/people/<id>/#person`), not from the
+ * words of its cards.
+ */
 function peopleNames(doc: Document): Map<string, string> {
   const names = new Map<string, string>();
-  for (const person of doc.querySelectorAll('[data-annotation="person"][data-ref][id]')) {
-    const name = cardTitle(doc.getElementById(`card-${person.id}`));
-    if (name) names.set(person.getAttribute('data-ref')!, name);
+  for (const node of jsonLdNodes(doc)) {
+    const id = /\/people\/([^/]+)\/#person$/.exec(String(node['@id'] ?? ''))?.[1];
+    if (node['@type'] === 'Person' && id && typeof node.name === 'string') names.set(decodeURIComponent(id), node.name);
   }
   return names;
 }
@@ -51,7 +69,7 @@ function passageRecord(page: ArticlePage, element: Element, base: string): Saved
   const passage = text(element);
   const url = `${path}#${element.id}`;
   if (kind === 'quote') {
-    const speaker = names.get(ref) ?? cardTitle(card).replace(/^Said by\s+/i, '');
+    const speaker = names.get(ref) ?? linkedPerson(card, names) ?? ref;
     return { url, type: 'quote', title: `“${passage}”`, speaker, article, content: `“${passage}” — ${speaker}` };
   }
   if (kind === 'claim') {
@@ -86,7 +104,7 @@ function passageRecord(page: ArticlePage, element: Element, base: string): Saved
 }
 
 /** The searchable records of one article page: the article itself, then its passages. */
-export function articleRecords(doc: Document, path: string, base: string): SavedRecord[] {
+function articleRecords(doc: Document, path: string, base: string): SavedRecord[] {
   const body = doc.querySelector('[data-pagefind-body]') ?? doc.body;
   const page: ArticlePage = { doc, path, title: text(doc.querySelector('h1')), names: peopleNames(doc) };
   const articleText = text(body.querySelector('.article__text')) || text(body);
@@ -107,7 +125,9 @@ export function articleRecords(doc: Document, path: string, base: string): Saved
 async function cachedArticlePages(base: string): Promise<Map<string, Response>> {
   const pages = new Map<string, Response>();
   const article = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}articles/[^/]+/(?:index\\.html)?$`);
-  for (const name of await caches.keys()) {
+  // A saved copy may be of an earlier build: the copies the served build cached are read first.
+  const names = (await caches.keys()).sort((a, b) => Number(a === CACHE_NAMES.saved) - Number(b === CACHE_NAMES.saved));
+  for (const name of names) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       const { pathname, origin } = new URL(request.url);

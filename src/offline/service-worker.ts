@@ -7,14 +7,14 @@ import { RUNTIME_CACHING } from './runtime-caching';
 import { ARTICLE_PAGE, offlineCandidates, transferSize } from './site-files';
 import type { PrecacheCandidate } from './precache-budget';
 
-export interface ServiceWorkerOptions {
+interface ServiceWorkerOptions {
   /** The built site, with the Pagefind bundle already written. */
   outDir: string;
   /** What the precache may download on a first visit; PRECACHE_BUDGET by default. */
   budget?: TransferBudget;
 }
 
-export interface ServiceWorkerSummary {
+interface ServiceWorkerSummary {
   file: string;
   count: number;
   /** Bytes on disk of the precached files. */
@@ -44,7 +44,7 @@ function pageHead(file: string): string {
  * Article pages newest first, from the publication time each page declares in its head:
  * a look at the head of each file, not a parse of the whole page.
  */
-export function articlesNewestFirst<T extends PrecacheCandidate>(outDir: string, candidates: readonly T[]): T[] {
+function articlesNewestFirst<T extends PrecacheCandidate>(outDir: string, candidates: readonly T[]): T[] {
   return candidates
     .filter((entry) => ARTICLE_PAGE.test(entry.url))
     .map((entry) => ({ entry, published: PUBLISHED_TIME.exec(pageHead(path.join(outDir, entry.url)))?.[1] ?? '' }))

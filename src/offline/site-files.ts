@@ -8,8 +8,11 @@ import type { PrecacheCandidate, PrecacheRole } from './precache-budget';
  * Web Annotations exports, which are for machines).
  */
 const OFFLINE_FILE = /\.(?:html|css|js|mjs|json|svg|png|jpe?g|webp|avif|ico|woff2|webmanifest)$/;
-/** Pagefind's ready-made UIs, which the site does not load (it has its own search page). */
-const UNUSED = /^pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|playground\/)/;
+/**
+ * Pagefind's ready-made UIs, which the site does not load (it has its own search page), and
+ * its web worker, which the search page does not start (Pagefind runs on the page's thread).
+ */
+const UNUSED = /^pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|pagefind-worker\.js$|playground\/)/;
 /** What a static host compresses (nginx `gzip_types`, and HTML always). */
 const COMPRESSED_BY_HOST = /\.(?:html|css|js|mjs|json|jsonld|svg|xml|webmanifest)$/;
 
@@ -18,7 +21,6 @@ const SHELL_PAGES = new Set(['index.html', 'search/index.html', 'offline/index.h
 /** Pagefind's runtime: what every search loads before it reads any index or fragment. */
 const PAGEFIND_RUNTIME = new Set([
   'pagefind/pagefind.js',
-  'pagefind/pagefind-worker.js',
   'pagefind/pagefind-entry.json',
   'pagefind/pagefind-highlight.js',
 ]);

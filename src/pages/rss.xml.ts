@@ -56,7 +56,7 @@ function creators(data: ArticleData, names: Map<string, string>): string {
 }
 
 /** Items in the feed: feed readers poll it often, so it holds the latest news, not the archive. */
-export const FEED_ITEMS = 50;
+const FEED_ITEMS = 50;
 
 /** `/rss.xml`: the latest articles, newest first, with description, absolute link, authors and topics. */
 export const GET: APIRoute = async () => {

@@ -3,7 +3,7 @@ import * as pagefind from 'pagefind';
 import { readPublishedSite } from './published-article';
 import { SearchRecords, type SearchRecord } from './records';
 
-export interface BuildIndexOptions {
+interface BuildIndexOptions {
   /** The built site (Astro's output folder). */
   outDir: string;
   /**
@@ -15,7 +15,7 @@ export interface BuildIndexOptions {
   onProgress?: (indexed: number, total: number) => void;
 }
 
-export interface IndexSummary {
+interface IndexSummary {
   /** Article records: one per published article. */
   articles: number;
   /** Every record: the articles, one per person, and the records of claims no article states. */
@@ -26,7 +26,7 @@ export interface IndexSummary {
 
 /** Records sent to Pagefind at once: enough to keep it busy, few enough to keep memory flat. */
 const RECORD_BATCH = 64;
-export const PROGRESS_EVERY = 1000;
+const PROGRESS_EVERY = 1000;
 
 /** Pagefind reports problems in `errors` instead of throwing; make them stop the build. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {

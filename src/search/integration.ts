@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './build-index';
 
-export interface SearchIntegrationOptions {
+interface SearchIntegrationOptions {
   /** Where the content layer wrote the rendered articles (`siteConfig().renderedDir`). */
   renderedDir: string;
 }

@@ -32,14 +32,14 @@ export function publishedArticle(
   return { path: rootUrls.article(slug), title, language, published, annotations, text };
 }
 
-export interface PublishedSources {
+interface PublishedSources {
   /** The built site: only articles with a page there count as published. */
   outDir: string;
   /** The annotation pipeline's output for this build (`siteConfig().renderedDir`). */
   renderedDir: string;
 }
 
-export interface PublishedSite {
+interface PublishedSite {
   /** How many articles {@link PublishedSite.articles} yields. */
   count: number;
   /** Read one at a time, so an archive's texts are never all in memory. */

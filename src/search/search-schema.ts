@@ -33,7 +33,7 @@ export const FILTER = {
    */
   speaker: 'speaker',
   /**
-   * The card a record stands for: `person`, or `claims` (see {@link RECORD_KINDS}). Articles have
+   * The card a record stands for: `person`, or `claims` (see {@link RecordKind}). Articles have
    * none, so the filter's data stays as small as the number of people and claims records; a
    * type excludes the records that cannot hold it (`not`).
    */
@@ -54,11 +54,10 @@ export const HIGHLIGHT_PARAM = 'highlight';
  * with its passages, a person's card, or a group of claims no article states (each linking to
  * its card).
  */
-export const RECORD_KINDS = ['article', 'person', 'claims'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export type RecordKind = 'article' | 'person' | 'claims';
 
 /** The kinds of passage an article record lists: each is a result of that type. */
-export type PassageType = Extract<ResultType, 'quote' | 'claim' | 'figure'>;
+type PassageType = Extract<ResultType, 'quote' | 'claim' | 'figure'>;
 
 /** `[first word, word count]` in a record's `content` split on whitespace (as Pagefind stores it). */
 export type WordSpan = [number, number];

@@ -3,7 +3,7 @@
  * Pagefind collapses whitespace in what it stores, and the search page splits the stored
  * content on whitespace, so word positions survive where character offsets would not.
  */
-export interface WordRange {
+interface WordRange {
   /** `[first word, word count]`. */
   words: [number, number];
   /** Characters of the first and last word outside the stretch (`“very` of `“very …”`), when any. */

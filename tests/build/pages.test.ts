@@ -45,6 +45,46 @@ describe('the front page', () => {
   });
 });
 
+describe('the front page of a site whose editor chose the lead', () => {
+  const home = readPage(siteDir('second'), '/');
+
+  it('leads with the article marked `lead: true` though another is newer: byline, time, photograph, standfirst', () => {
+    const lead = select('.lead', home)!;
+    expect(attr(select('.lead__title a', lead)!, 'href')).toBe('/articles/riverton-bridge/');
+    // Staff authors first, then the contributors' line, the place and the day.
+    const parts = selectAll('.lead__dateline > span', lead).map((span) => squash(toText(span)));
+    expect(parts).toEqual([
+      'By Lena Hart and Priya Nair',
+      'With reporting by the Riverton Courier',
+      'Riverton',
+      'March 3, 2026',
+    ]);
+    expect(attr(select('.lead__dateline time', lead)!, 'dateTime')).toBe('2026-03-03');
+    expect(select('.lead img', lead)).toBeDefined();
+    expect(attr(select('.lead img', lead)!, 'alt')!.length).toBeGreaterThan(10);
+    expect(squash(toText(select('.lead__standfirst', lead)!))).toMatch(/^The mayor promises a spring reopening/);
+    // The newer article follows it.
+    const more = selectAll('.front-more .article-list__title a', home).map((a) => attr(a, 'href'));
+    expect(more).toEqual(['/articles/sunday-ferry-timetable/']);
+  });
+
+  it('shows staff authors in every article list, before a contributors’ line', () => {
+    for (const list of ['/', '/archive/', '/topics/transport/']) {
+      const page = readPage(siteDir('second'), list);
+      const bridge = selectAll('.article-list__item', page).find((item) =>
+        toText(item).includes('Riverton council backs'),
+      );
+      if (!bridge) continue;
+      expect(squash(toText(select('.article-list__meta', bridge)!))).toBe(
+        'March 3, 2026 By Lena Hart and Priya Nair With reporting by the Riverton Courier',
+      );
+      expect(selectAll('.article-list__meta a[rel="author"]', bridge)).toHaveLength(2);
+    }
+    const archive = readPage(siteDir('second'), '/archive/');
+    expect(squash(toText(select('.article-list__meta', archive)!))).toMatch(/ By Lena Hart$/);
+  });
+});
+
 describe('the index pages', () => {
   it('/people/ lists everyone with their role and counts', () => {
     const page = readPage(siteDir('seed'), '/people/');

@@ -105,7 +105,7 @@ describe('the search index of the published site', () => {
     expect(grouped.map((p) => p.i).sort()).toEqual(claimIds.filter((id) => !stated.has(id)));
     expect(grouped.find((p) => p.i === 'both-sides-want-a-deal')).toMatchObject({
       u: '/claims/both-sides-want-a-deal/',
-      t: 'Both the United States and China want to reach a trade deal.',
+      t: 'Both sides want a deal, Trump says',
       s: 'Donald Trump',
       a: TITLE,
     });

@@ -12,6 +12,12 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Keep the caches an earlier build of the same name left beside its output (a warm build). */
   keepCache?: boolean;
+  /** Leave the output folder as it is (the build itself replaces it only when it succeeds). */
+  keepOutput?: boolean;
+  /** Options for `npm run build -- …`, such as `--parts=3`. */
+  args?: string[];
+  /** More environment variables. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface BuildResult {
@@ -31,7 +37,6 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs the project's real `astro build` against some content, into its own folder. */
 /**
  * Astro writes generated files into the project's own `.astro/` folder, so two builds of
  * this checkout at once (test files run in parallel workers) would overwrite each other's.
@@ -58,13 +63,15 @@ export async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Runs the project's real build (`npm run build`, in parts) against some content, into its own folder. */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   return withBuildLock(() => runBuild(options));
 }
 
 function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(SITES_DIR, options.name, 'dist');
-  fs.rmSync(options.keepCache ? outDir : path.dirname(outDir), { recursive: true, force: true });
+  if (!options.keepOutput)
+    fs.rmSync(options.keepCache ? outDir : path.dirname(outDir), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const env = {
     ...cleanEnv(),
@@ -75,14 +82,19 @@ function runBuild(options: BuildOptions): Promise<BuildResult> {
     NO_COLOR: '1',
     FORCE_COLOR: '0',
     ASTRO_TELEMETRY_DISABLED: '1',
+    ...options.env,
   };
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'build'], {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/build/cli.ts'), ...(options.args ?? [])],
+      {
+        cwd: PROJECT_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

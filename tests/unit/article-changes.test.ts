@@ -1,11 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderArticle } from '../../src/annotations/render-article';
+import { loadRegistry } from '../../src/content/registry';
 import { articleSchema, latestPublishableDay, lastModified } from '../../src/content/schemas/article';
-import {
-  allCorrectionsNewestFirst,
-  changesNewestFirst,
-  latestCorrection,
-  splitBeforeAppendix,
-} from '../../src/content/article-changes';
+import { allCorrectionsNewestFirst, changesNewestFirst, latestCorrection } from '../../src/content/article-changes';
+import { PIPELINE_CONTENT } from '../helpers/annotate';
 import { describeCaseWording } from '../helpers/hostile';
 
 /**
@@ -92,19 +91,22 @@ describe('the modified day', () => {
 });
 
 describe('the place of "Corrections and updates" in the body', () => {
-  it('is after the text and before the cards and endnotes', () => {
-    const html =
-      '<div class="article__text"><p>x</p></div><div class="annotation-cards"></div><section class="endnotes"></section>';
-    expect(splitBeforeAppendix(html)).toEqual({
-      text: '<div class="article__text"><p>x</p></div>',
-      appendix: '<div class="annotation-cards"></div><section class="endnotes"></section>',
+  const render = (body: string) =>
+    renderArticle({
+      source: `---\ntitle: T\n---\n\n${body}`,
+      file: path.join(process.cwd(), 'content/articles/test.mdx'),
+      registry: loadRegistry(PIPELINE_CONTENT, { fresh: true }),
     });
+
+  it('is after the text and before the cards and endnotes', () => {
+    const { html, parts } = render(':person[Bessent]{#scott-bessent} spoke.');
+    expect(parts.text).toMatch(/^<div class="article__text"><p>.*<\/p>\s*<\/div>$/s);
+    expect(parts.cards).toMatch(/^<div class="annotation-cards"/);
+    expect(parts.endnotes).toMatch(/^<section class="endnotes"/);
+    expect(parts.text + parts.cards + parts.endnotes).toBe(html);
   });
 
   it('is the end of a body without annotations', () => {
-    expect(splitBeforeAppendix('<div class="article__text"><p>x</p></div>')).toEqual({
-      text: '<div class="article__text"><p>x</p></div>',
-      appendix: '',
-    });
+    expect(render('x').parts).toEqual({ text: '<div class="article__text"><p>x</p></div>', cards: '', endnotes: '' });
   });
 });

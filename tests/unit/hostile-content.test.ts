@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +24,11 @@ describe('`npm run check` core reports each bad input with its place and what to
     it(testCase.name, () => {
       const contentDir = materializeCase(testCase.name, work);
       const { problems } = checkContent(contentDir);
+      // Each rule is declared, with its README entry, and each problem has a start and an end.
+      for (const problem of problems) {
+        expect(problem.url, formatProblem(problem)).toBe('README.md#errors-by-rule-id');
+        expect(problem.place, formatProblem(problem)).toMatchObject({ start: { line: problem.line } });
+      }
       const found = problems.map((problem) => ({ ...problem, file: path.relative(contentDir, problem.file) }));
       expect(found.length).toBeGreaterThan(0);
       for (const expected of testCase.expected) {
@@ -40,67 +44,6 @@ describe('`npm run check` core reports each bad input with its place and what to
       }
     });
   }
-});
-
-/** Runs the command `npm run check` runs, against a content folder. */
-function runCheck(contentDir: string) {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts'],
-    {
-      cwd: PROJECT_ROOT,
-      // As of a day before the seed's pending claims fall due, so it has no warning.
-      env: { ...process.env, CONTENT_DIR: contentDir, BUILD_DATE: '2025-10-31' },
-      encoding: 'utf8',
-    },
-  );
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-describe('npm run check', { timeout: 30_000 }, () => {
-  it('passes on the published content with a short summary', () => {
-    const { code, output } = runCheck(path.join(PROJECT_ROOT, 'content'));
-    expect(output).toMatch(/^✓ Content is valid: 1 article, 6 people, 8 claims, 28 annotations \(\d+\.\d s\)\n$/);
-    expect(code).toBe(0);
-  });
-
-  it('lists every problem of every file at once, as file:line:column with a hint, and exits 1', () => {
-    // Three broken files at once: an article, a person and a claim.
-    const contentDir = materializeCase('unknown-person', work);
-    for (const other of ['malformed-yaml-person', 'wrong-status']) {
-      fs.cpSync(path.join(HOSTILE, other, 'content'), contentDir, { recursive: true });
-    }
-    const { code, output } = runCheck(contentDir);
-    expect(code).toBe(1);
-    const shown = (rel: string) => path.join(contentDir, rel).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    expect(output).toMatch(
-      new RegExp(
-        `${shown('articles/case.mdx')}:7:16: Unknown person \`nora-vence\`.* \\[unknown-person\\]\n  hint: did you mean \`nora-vance\`\\?`,
-      ),
-    );
-    expect(output).toMatch(new RegExp(`${shown('people/ida-lund.yaml')}:2:7: invalid YAML.* \\[invalid-yaml\\]\n`));
-    expect(output).toMatch(
-      new RegExp(
-        `${shown('claims/dredging-done.yaml')}:5:9: field \`status\`: \`maybe\` is not allowed \\[not-allowed-value\\]\n  hint: use one of`,
-      ),
-    );
-    expect(output).toMatch(
-      /✗ 6 content problems \(checked 2 articles, 3 people, 3 claims, \d+ annotations in \d+\.\d s\)\n$/,
-    );
-  });
-
-  it('reports an MDX syntax error with its line and column and keeps checking other files', () => {
-    const contentDir = materializeCase('unclosed-jsx', work);
-    fs.cpSync(path.join(HOSTILE, 'unknown-claimant', 'content'), contentDir, { recursive: true });
-    const { code, output } = runCheck(contentDir);
-    expect(code).toBe(1);
-    expect(output).toMatch(
-      /articles\/case\.mdx:7:1: MDX syntax error: Expected a closing tag for `<abbr>`.* \[mdx-syntax\]\n/,
-    );
-    expect(output).toContain(
-      'claims/dredging-done.yaml:2:11: field `claimant`: unknown person `nora-vanse` [unknown-claimant]',
-    );
-  });
 });
 
 /** The valid base site with `files` written over it (path relative to the content folder → text). */
@@ -211,6 +154,7 @@ describe('every problem names the rule it breaks', () => {
         }),
       );
       for (const problem of found) expect(problem.rule, formatProblem(problem)).toBeTruthy();
+      for (const problem of found) expect(problem.url, formatProblem(problem)).toBeTruthy();
     });
   }
 

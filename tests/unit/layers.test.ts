@@ -19,6 +19,7 @@ const LAYERS: Record<string, number> = {
   scripts: 4,
   styles: 4,
   components: 5,
+  build: 5,
   layouts: 6,
   pages: 7,
   'content.config': 7,

@@ -30,6 +30,19 @@ describe('related articles', () => {
     expect(result.related.get('nothing')).toEqual([]);
   });
 
+  it('relates articles whose tags are one topic however they are spelled, as the topic page groups them', () => {
+    const result = relatedArticles([
+      article('hyphenated', '2026-01-10', { tags: ['tarrant-bay'] }),
+      article('spaced', '2026-01-09', { tags: ['Tarrant Bay'] }),
+      article('accented', '2026-01-08', { tags: ['Tarránt Bay.'] }),
+    ]);
+    expect(result.related.get('hyphenated')).toEqual([
+      { slug: 'spaced', score: 2, shared: { people: [], claims: [], tags: ['tarrant-bay'] } },
+      { slug: 'accented', score: 2, shared: { people: [], claims: [], tags: ['tarrant-bay'] } },
+    ]);
+    expect(slugsOf(result, 'spaced')).toEqual(['hyphenated', 'accented']);
+  });
+
   it('breaks ties by recency, then by slug, and keeps at most five', () => {
     const others = ['2026-01-01', '2026-03-01', '2026-02-01', '2026-03-01', '2025-01-01', '2024-01-01', '2026-04-01'];
     const result = relatedArticles([

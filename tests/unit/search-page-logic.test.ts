@@ -93,7 +93,8 @@ describe('the results of a loaded record', () => {
   it('lists the article, then each passage holding every word, linked under the base path', async () => {
     const hits = recordHits(loaded(await article()), { query: 'deal' }, '/news/');
     expect(summary(hits)).toEqual([
-      ['article', '/news/articles/fixture/', 'Bessent says', ''],
+      // The excerpt's words hold no passage: the link carries them as a text fragment.
+      ['article', '/news/articles/fixture/#:~:text=Bessent%20says', 'Bessent says', ''],
       ['quote', '/news/articles/fixture/#quote-they-want-to-make-a-deal', '“They want to make a Déal”', 'Donald Trump'],
     ]);
     expect(hits[1]!.article).toBe('Bessent says');

@@ -6,7 +6,7 @@ import { leadImageSchema } from './image';
  * One entry of an article's `corrections` or `updates`: the day and the editor's words for
  * what was wrong or what changed. Plain text, printed escaped (no Markdown).
  */
-export const changeEntrySchema = z
+const changeEntrySchema = z
   .object({
     /** Day the change was published, `YYYY-MM-DD`. */
     date: isoDay,
@@ -36,6 +36,11 @@ export const articleSchema = z
     credits: lineText.optional(),
     /** Dateline place, e.g. "Kuala Lumpur". */
     location: lineText.optional(),
+    /**
+     * `lead: true` puts the article at the top of the front page. Several may say so (an editor
+     * need not unset the last one): the newest of them leads; with none, the newest article does.
+     */
+    lead: z.boolean().optional(),
     /** Lead photograph, shown under the headline and in link previews. */
     image: leadImageSchema.optional(),
     /** Topic labels; each becomes a topic page, spellings that differ only in case, spaces or hyphens are one topic. */
@@ -91,7 +96,7 @@ interface ChangeDates {
  * (oldest first, so a new entry goes at the end), and a hand-written `updated` does not
  * hide a later change.
  */
-export function checkChangeDates(data: ChangeDates, ctx: z.RefinementCtx, today: string): void {
+function checkChangeDates(data: ChangeDates, ctx: z.RefinementCtx, today: string): void {
   const issue = (path: (string | number)[], message: string, rule: string, hint: string) =>
     ctx.addIssue({ code: z.ZodIssueCode.custom, path, message, params: { rule, hint } });
   for (const list of ['corrections', 'updates'] as const) {

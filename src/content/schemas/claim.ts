@@ -46,7 +46,7 @@ export const claimStatusNames = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...
  * what the author meant by the status `false`, so it is read as that status. `true` names
  * no status and is refused with a message that says which words to write.
  */
-export const claimStatus = z.preprocess((value, ctx) => {
+const claimStatus = z.preprocess((value, ctx) => {
   if (value === false) return 'false';
   if (value === true) {
     ctx.addIssue({
@@ -63,7 +63,6 @@ export const claimStatus = z.preprocess((value, ctx) => {
 export const sourceSchema = z
   .object({
     title: lineText,
-  pastDue: z.literal(true).optional(),
     /** http(s) only: a `javascript:` or `data:` link is refused at build time. */
     url: httpUrl,
   })
@@ -158,8 +157,12 @@ export const claimSchema = claimFileSchema
  * cards change — and the render cache renders them again — on the day it falls due).
  */
 function withDerived(claim: ClaimFile, today: string) {
-  const parsed = { ...withStatusHistory(claim), title: claimTitle(claim) };
-  return isPastDue(parsed, today) ? { ...parsed, pastDue: true as const } : parsed;
+  const parsed: ReturnType<typeof withStatusHistory<ClaimFile>> & { title: string; pastDue?: true } = {
+    ...withStatusHistory(claim),
+    title: claimTitle(claim),
+  };
+  if (isPastDue(parsed, today)) parsed.pastDue = true;
+  return parsed;
 }
 
 export type ClaimData = z.output<typeof claimSchema>;

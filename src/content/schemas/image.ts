@@ -38,8 +38,6 @@ export const leadImageSchema = z
     }
   });
 
-export type LeadImageData = z.output<typeof leadImageSchema>;
-
 /** File types the image service turns into AVIF, WebP and a fallback. */
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif'] as const;
 

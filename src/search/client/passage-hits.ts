@@ -117,10 +117,71 @@ function passageHits(context: RecordContext): SearchHit[] {
   return hits;
 }
 
+/** Where a run of words first occurs in the record's words, or -1. */
+function indexOfRun(contentWords: readonly string[], run: readonly string[]): number {
+  if (run.length === 0) return -1;
+  for (let i = 0; i + run.length <= contentWords.length; i++) {
+    if (run.every((word, j) => contentWords[i + j] === word)) return i;
+  }
+  return -1;
+}
+
+/** The position in the record's words of the excerpt's first matched word, or -1. */
+function excerptMatchAt(contentWords: readonly string[], parts: readonly TextPart[]): number {
+  const words = parts.flatMap((part) =>
+    part.text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => ({ word, part })),
+  );
+  const start = indexOfRun(
+    contentWords,
+    words.slice(0, 6).map(({ word }) => word),
+  );
+  const marked = words.findIndex(({ part }) => part.marked);
+  return start === -1 || marked === -1 ? -1 : start + marked;
+}
+
+/**
+ * The passage an article result's excerpt shows: the shortest of the article's passages that
+ * holds the excerpt's first matched word, so the link lands on the words the reader saw.
+ */
+function excerptPassage(data: PagefindResultData, at: number): PassageEntry | undefined {
+  const entries = JSON.parse(data.meta[META.passages] ?? '[]') as PassageEntry[];
+  return entries
+    .filter((entry) => !entry.u && entry.w[0] <= at && at < entry.w[0] + entry.w[1])
+    .sort((a, b) => a.w[1] - b.w[1])[0];
+}
+
+/**
+ * A text fragment (`#:~:text=`) for the excerpt's words around its first match, where no
+ * passage holds them: the browser scrolls to and marks them itself.
+ */
+function excerptFragment(parts: readonly TextPart[]): string | undefined {
+  const words = parts.flatMap((part) =>
+    part.text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => ({ word, part })),
+  );
+  const marked = words.findIndex(({ part }) => part.marked);
+  if (marked === -1) return undefined;
+  const run = words.slice(Math.max(0, marked - 2), marked + 4).map(({ word }) => word);
+  return `:~:text=${encodeURIComponent(run.join(' ')).replace(/-/g, '%2D')}`;
+}
+
 /** The record itself as a result: an article or a person, found by Pagefind's words. */
 function recordHit(data: PagefindResultData, type: 'article' | 'person'): SearchHit {
   const excerpt = excerptParts(data.excerpt);
-  return { type, url: data.url, title: data.meta[META.title] || data.url, words: matchedWords(excerpt), excerpt };
+  const title = data.meta[META.title] || data.url;
+  const words = matchedWords(excerpt);
+  if (type === 'person') return { type, url: data.url, title, words, excerpt };
+  // An article result opens at the passage its excerpt shows, not at the top of the article.
+  const at = excerptMatchAt(data.content.split(/\s+/), excerpt);
+  const passage = at === -1 ? undefined : excerptPassage(data, at);
+  // An excerpt not found among the article's words (never expected) opens the article's top.
+  const hash = passage ? passage.i : at === -1 ? undefined : excerptFragment(excerpt);
+  return { type, url: hash ? `${data.url}#${hash}` : data.url, title, words, excerpt };
 }
 
 /** Every result a loaded record gives for a search, in reading order: the article first, then its passages. */

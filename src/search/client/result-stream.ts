@@ -19,6 +19,7 @@ export class ResultStream {
   private next = 0;
   private readonly ready: SearchHit[] = [];
   private readonly seen = new Set<string>();
+  private unread = 0;
 
   constructor(
     private readonly records: readonly (() => Promise<PagefindResultData>)[],
@@ -45,7 +46,12 @@ export class ResultStream {
     return this.ready.length > 0 || !this.complete;
   }
 
-  /** How many records have been read. */
+  /** How many records could not be read (their fragment failed to load). */
+  get failed(): number {
+    return this.unread;
+  }
+
+  /** How many records have been read, or tried. */
   get read(): number {
     return this.next;
   }
@@ -60,10 +66,17 @@ export class ResultStream {
     while (this.ready.length < enough && !this.complete && this.next < stop) {
       const batch = this.records.slice(this.next, this.next + FETCH_BATCH);
       this.next += batch.length;
-      for (const data of await Promise.all(batch.map((load) => load()))) {
-        for (const hit of this.hitsOf(data)) {
-          if (this.seen.has(hit.url)) continue;
-          this.seen.add(hit.url);
+      // A fragment that fails is counted, and the others still give their results.
+      for (const outcome of await Promise.allSettled(batch.map((load) => load()))) {
+        if (outcome.status === 'rejected') {
+          this.unread++;
+          continue;
+        }
+        for (const hit of this.hitsOf(outcome.value)) {
+          // An article result may land on the passage of a quote result: both are listed.
+          const key = `${hit.type} ${hit.url}`;
+          if (this.seen.has(key)) continue;
+          this.seen.add(key);
           this.ready.push(hit);
         }
       }

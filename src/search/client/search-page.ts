@@ -8,7 +8,9 @@
 import { searchSaved, type SavedResult } from '../../offline/saved-search';
 import { RESULT_TYPE_LABELS, isResultType } from '../search-schema';
 import { markWords, type TextPart } from './excerpt';
-import { loadPagefind, type Pagefind } from './pagefind-api';
+import { siteUrls } from '../../lib/urls';
+import { loadPagefind, restartPagefind, type Pagefind } from './pagefind-api';
+import { PagefindFetches } from './pagefind-fetches';
 import { queryTerms, recordHits, type SearchHit } from './passage-hits';
 import { resultItem } from './result-markup';
 import { ResultStream } from './result-stream';
@@ -64,7 +66,7 @@ function savedResults(base: string, state: SearchState): Promise<SavedResult[]> 
 }
 
 /** Saved results in the markup of any other result, the searched words marked. */
-export function showSavedResults(list: HTMLOListElement, saved: readonly SavedResult[], query: string): void {
+function showSavedResults(list: HTMLOListElement, saved: readonly SavedResult[], query: string): void {
   const terms = queryTerms(query);
   const hits = saved.flatMap((result): SearchHit[] => {
     if (!isResultType(result.type)) return [];
@@ -104,9 +106,18 @@ function noResultsMessage(state: SearchState): string {
 /** Said when the index cannot load or a fetch fails: what is saved on the device may still be searched. */
 const UNAVAILABLE_MESSAGE = 'Search needs the network for results beyond what is saved.';
 
-/** Pagefind out of reach, with matches among the saved and cached articles. */
+/** Why the index is out of reach, as far as the browser knows. */
+const outOfReach = () => (navigator.onLine ? 'The search index could not be reached' : 'You are offline');
+
+/** Pagefind out of reach: what the saved and cached articles hold instead, if anything. */
 const savedMessage = (count: number) =>
-  `${navigator.onLine ? '' : 'You are offline: '}${count} ${count === 1 ? 'result' : 'results'} from the articles saved or opened on this device. More results need the network.`;
+  count === 0
+    ? `${outOfReach()}. ${UNAVAILABLE_MESSAGE}`
+    : `${outOfReach()}: ${count} ${count === 1 ? 'result' : 'results'} from the articles saved or opened on this device. More results need the network.`;
+
+/** Matching records whose fragment failed: their results are missing from those shown. */
+const unreadMessage = (count: number) =>
+  ` ${count} matching ${count === 1 ? 'article or card' : 'articles and cards'} could not be loaded: check the connection and search again.`;
 
 /**
  * While matching records remain unread: "First 10 quotes for “deal”, from 212 matching
@@ -121,6 +132,8 @@ function describeSoFar(state: SearchState, count: number, read: number, records:
 
 class SearchPage {
   private pagefind: Promise<Pagefind>;
+  /** Installed before Pagefind loads, to see every file it fetches. */
+  private readonly fetches: PagefindFetches;
   private run = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private stream: ResultStream | undefined;
@@ -133,6 +146,7 @@ class SearchPage {
     private readonly ui: Elements,
     private readonly base: string,
   ) {
+    this.fetches = new PagefindFetches(siteUrls(base).path('pagefind/'));
     this.pagefind = loadPagefind(base);
     // The URL is the state; an unhandled rejection is reported by search() instead.
     this.pagefind.catch(() => undefined);
@@ -169,7 +183,7 @@ class SearchPage {
     } catch (error) {
       if (run !== this.run) return;
       console.error('Search failed:', error);
-      this.setStatus(UNAVAILABLE_MESSAGE, 'error');
+      this.setStatus(`${outOfReach()}. ${UNAVAILABLE_MESSAGE}`, 'error');
       this.ui.more.hidden = true;
     } finally {
       if (run === this.run) this.ui.results.removeAttribute('aria-busy');
@@ -255,26 +269,48 @@ class SearchPage {
   /** The index or a fragment could not be fetched: say so, and list what is saved on the device. */
   private async searchUnavailable(state: SearchState, run: number): Promise<void> {
     this.clearResults();
-    this.setStatus(UNAVAILABLE_MESSAGE, 'error');
+    this.setStatus(savedMessage(0), 'error');
     const saved = hasSearch(state) ? await savedResults(this.base, state).catch(() => []) : [];
     if (run !== this.run) return;
     showSavedResults(this.ui.results, saved, state.query);
     if (saved.length) this.setStatus(savedMessage(saved.length), 'info');
   }
 
+  /**
+   * Pagefind, ready to search: loaded again when its script failed to load, started again when
+   * its entry, metadata or WebAssembly failed (it loads those once), so a search made once the
+   * network is back finds what the site holds.
+   */
+  private async readyPagefind(): Promise<Pagefind> {
+    const pagefind = await this.pagefind.catch(() => (this.pagefind = loadPagefind(this.base)));
+    if (this.fetches.setupFailed) {
+      this.fetches.clear();
+      await restartPagefind(pagefind);
+    }
+    return pagefind;
+  }
+
+  /** Whether the search could not look: a file it depended on failed (a fragment only loses its own results). */
+  private couldNotLook(mark: number): boolean {
+    return this.fetches.setupFailed || this.fetches.since(mark).some((failure) => failure.kind !== 'fragment');
+  }
+
   /** Searches, then shows the first results, unless a newer search (`run`) started meanwhile. */
   private async searchAndShow(state: SearchState, run: number): Promise<void> {
-    const pagefind = await this.pagefind;
+    const pagefind = await this.readyPagefind();
     if (run !== this.run) return;
     if (!hasSearch(state)) {
       this.clearResults();
       this.setStatus('Type a few words to search quotes, claims, people, figures and articles.', 'empty');
       return;
     }
+    const mark = this.fetches.mark();
     const response = await pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (run !== this.run) return;
-    // Offline, Pagefind answers "nothing" when the part of the index it needs was never cached.
-    if (!response.results.length && !navigator.onLine) return this.searchUnavailable(state, run);
+    // Pagefind answers "nothing" when a chunk of the index failed to load, or (offline) was never cached.
+    if (this.couldNotLook(mark) || (!response.results.length && !navigator.onLine)) {
+      return this.searchUnavailable(state, run);
+    }
     this.clearResults();
     this.state = state;
     const stream = new ResultStream(
@@ -298,16 +334,19 @@ class SearchPage {
     if (!stream) return;
     const hits = await stream.take(PAGE_SIZE, ENOUGH_TO_SHOW);
     if (run !== this.run) return;
+    // Nothing read but failures: the results are out of reach, not absent.
+    if (this.shown === 0 && hits.length === 0 && stream.failed > 0) return this.searchUnavailable(this.state, run);
     const items = hits.map(resultItem);
     this.ui.results.append(...items);
     this.shown += items.length;
     this.ui.more.hidden = !stream.hasMore;
     // Announced once the results are on the page; exact once every matching record is read.
+    const unread = stream.failed ? unreadMessage(stream.failed) : '';
     if (stream.complete) {
       const total = this.shown + stream.pending;
       if (total === 0) this.setStatus(noResultsMessage(this.state), 'empty');
-      else this.setStatus(describe(this.state, total));
-    } else this.setStatus(describeSoFar(this.state, this.shown, stream.read, stream.recordCount));
+      else this.setStatus(describe(this.state, total) + unread);
+    } else this.setStatus(describeSoFar(this.state, this.shown, stream.read, stream.recordCount) + unread);
     if (fromButton) items[0]?.querySelector('a')?.focus();
   }
 }

@@ -45,7 +45,7 @@ export function sameSearchState(a: SearchState, b: SearchState): boolean {
 }
 
 /** A Pagefind filter value: one value, or any of several. */
-export type PagefindFilter = string | { any: string[] };
+type PagefindFilter = string | { any: string[] };
 /** Pagefind's `filters` option: filter name → value, or `not` → filters a record must not match. */
 export interface PagefindFilters {
   [name: string]: PagefindFilter | PagefindFilters;

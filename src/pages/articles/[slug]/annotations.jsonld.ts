@@ -3,12 +3,15 @@ import { renderedArticles, type RenderedArticle } from '../../../collections/art
 import { registryEntries } from '../../../collections/registry-entries';
 import { siteRefs } from '../../../lib/site-refs';
 import { ANNO_MEDIA_TYPE, annotationCollection } from '../../../exports/web-annotations';
+import { buildScope } from '../../../collections/build-scope';
 
 export const getStaticPaths = (async () =>
-  (await renderedArticles()).map((article) => ({
-    params: { slug: article.entry.id },
-    props: { article },
-  }))) satisfies GetStaticPaths;
+  (await renderedArticles())
+    .filter((article) => buildScope.article(article.entry.id))
+    .map((article) => ({
+      params: { slug: article.entry.id },
+      props: { article },
+    }))) satisfies GetStaticPaths;
 
 /** `/articles/<slug>/annotations.jsonld`: the article's annotations as W3C Web Annotations. */
 export const GET: APIRoute<{ article: RenderedArticle }> = async ({ props }) => {
