@@ -129,7 +129,7 @@ const claimLink = (claimId: string, { urls, site }: CardContext) =>
   h(
     'a',
     { href: urls.claim(claimId), ...(site ? { dataPrintUrl: new URL(urls.claim(claimId), site).href } : {}) },
-    'Claim card',
+    'The claim’s page',
   );
 
 function personLine(personId: string, { registry }: CardContext): string {

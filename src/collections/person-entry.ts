@@ -4,7 +4,7 @@ import { personSchema, type PersonData } from '../content/schemas';
 import type { ProcessedPhoto } from './article-entry';
 
 /** What pages read of a person: their file, with the portrait resolved for the image service. */
-export type PersonEntryData = Omit<PersonData, 'image'> & { portrait?: ProcessedPhoto | undefined };
+type PersonEntryData = Omit<PersonData, 'image'> & { portrait?: ProcessedPhoto | undefined };
 
 /**
  * The people collection's schema: the person's file (already checked, with line numbers, by
