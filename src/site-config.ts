@@ -32,7 +32,7 @@ interface SiteConfig {
   recordsDir?: string;
 }
 
-export type BuildScope = 'whole' | 'part' | 'site';
+type BuildScope = 'whole' | 'part' | 'site';
 
 /** The scope, part and records of a build in parts, from `BUILD_SCOPE`, `BUILD_PART` and `BUILD_RECORDS`. */
 function buildScope(env: NodeJS.ProcessEnv, root: string): Pick<SiteConfig, 'scope' | 'part' | 'recordsDir'> {

@@ -7,6 +7,7 @@ import { readRegistry, type Registry } from '../content/registry';
 import type { ArticleImageRecord } from './article-images';
 import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
+import { checkPages, type RenderedPage } from './check-pages';
 import { leadImageProblems, portraitProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
 import { citedClaims, pastDueClaims, unusedClaims } from './missed-claims';
@@ -21,9 +22,11 @@ export interface ContentCheck {
    */
   warnings: ContentMessage[];
   /** What was checked, for the summary line. */
-  counts: { articles: number; people: number; claims: number; annotations: number };
+  counts: { articles: number; people: number; claims: number; annotations: number; pages: number };
   /** The people and claims read (complete only when there is no problem). */
   registry: Registry;
+  /** The newsroom's pages (`content/pages/`), rendered when the check renders articles. */
+  pages: RenderedPage[];
 }
 
 /** An article whose frontmatter passed the check. */
@@ -74,7 +77,7 @@ export interface CheckOptions {
  */
 export function checkContent(contentDir: string, options: CheckOptions = {}): ContentCheck {
   const problems: ContentProblem[] = [];
-  const counts = { articles: 0, people: 0, claims: 0, annotations: 0 };
+  const counts = { articles: 0, people: 0, claims: 0, annotations: 0, pages: 0 };
   if (!fs.existsSync(path.join(contentDir, 'articles'))) {
     problems.push({ file: displayPath(contentDir), ...noArticlesFolder() });
   }
@@ -96,6 +99,10 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
     warnings.push(...checked.warnings);
     for (const id of checked.cites) cited.add(id);
   }
+  const pageCheck = checkPages(contentDir, registry, { ...options, render: Boolean(options.onRendered) });
+  counts.pages = pageCheck.count;
+  problems.push(...pageCheck.problems);
+  warnings.push(...pageCheck.warnings);
   // Citations are only complete when every article was read without a problem.
   if (!problems.length) warnings.push(...unusedClaims(registry, cited));
   warnings.push(...pastDueClaims(registry));
@@ -105,6 +112,7 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
     warnings: messages(sortProblems(warnings)),
     counts,
     registry,
+    pages: pageCheck.pages,
   };
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { watchTreeRss } from '../lib/process-tree';
 
-export interface StepRun {
+interface StepRun {
   /** How logs and errors name the step: `part 3/8`, `site pages`, `content`, `merge`. */
   name: string;
   command: string;
@@ -15,7 +15,7 @@ export interface StepRun {
   expectedPages?: number;
 }
 
-export interface StepResult {
+interface StepResult {
   code: number;
   ms: number;
   /** Peak resident memory of the step's process tree, in bytes. */

@@ -6,7 +6,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { sitemapOptions } from '../integrations/sitemap-options';
 
 /** Site paths (`articles/x/`, `` for the front page) of every page of a built site, sorted. */
-export function builtPages(outDir: string): string[] {
+function builtPages(outDir: string): string[] {
   return fs
     .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file === 'index.html' || file.endsWith(`${path.sep}index.html`) || file === '404.html')

@@ -6,7 +6,7 @@ import type { Registry } from '../content/registry';
 import type { PreparedArticle } from './render-content';
 
 /** A person, claim or author as the content check read it. */
-export interface RecordedEntry {
+interface RecordedEntry {
   id: string;
   /** Relative to the project folder, so records made on one machine read the same on another. */
   file: string;

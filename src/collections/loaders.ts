@@ -10,7 +10,7 @@ import { renderContent, type ContentOptions, type PreparedArticle } from './rend
 export type { ContentOptions };
 
 /** Where the loaders read the content from: the content folder, or the records of a build in parts. */
-export interface LoaderOptions extends ContentOptions {
+interface LoaderOptions extends ContentOptions {
   /** Content records (see ContentRecords): when given, the content was checked and rendered already. */
   recordsDir?: string;
 }
@@ -40,7 +40,7 @@ function loadContent(options: LoaderOptions, logger: LoaderContext['logger']): P
 }
 
 /** The content folders a build reads. */
-const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors'] as const;
+const CONTENT_FOLDERS = ['articles', 'people', 'claims', 'authors', 'pages'] as const;
 
 const prepared = new Map<string, { signature: string; result: Promise<PreparedContent> }>();
 

@@ -123,6 +123,7 @@ export function renderContent(
   if (!check.problems.length) {
     output.keepOnly(new Set(articles.map(({ slug }) => slug)));
     output.writeManifest(siteManifest(manifestArticles, check.registry));
+    output.writePages(check.pages);
   }
   const rendered = cache ? cache.rendered : articles.map(({ slug }) => slug);
   return { check, articles, cacheSummary: cache?.summary(), rendered };

@@ -3,11 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ArticleBodyParts } from '../annotations/article-html';
 import type { AnnotationRecord } from '../annotations/kinds';
+import type { RenderedPage } from '../annotations/check-pages';
 import type { ArticleText } from '../annotations/rehype-article-text';
 import type { SiteManifest } from './site-manifest';
 
 /** Not a possible slug (slugs have no dot), so no article's files can take its name. */
 const MANIFEST_FILE = 'site.manifest.json';
+/** The newsroom's pages (`content/pages/`), rendered: few and small, so one file. */
+const PAGES_FILE = 'site.pages.json';
 
 /** What the annotation pipeline made of one article, apart from its HTML. */
 interface ArticleAnnotations {
@@ -73,6 +76,16 @@ export class RenderedArticles {
     fs.writeFileSync(path.join(this.dir, MANIFEST_FILE), JSON.stringify(manifest));
   }
 
+  /** Writes the rendered pages of `content/pages/`. */
+  writePages(pages: readonly RenderedPage[]): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    fs.writeFileSync(path.join(this.dir, PAGES_FILE), JSON.stringify(pages));
+  }
+
+  pages(): RenderedPage[] {
+    return JSON.parse(this.readFile(PAGES_FILE, 'The rendered pages')) as RenderedPage[];
+  }
+
   manifest(): SiteManifest {
     return JSON.parse(this.readFile(MANIFEST_FILE, 'The site manifest')) as SiteManifest;
   }
@@ -81,7 +94,7 @@ export class RenderedArticles {
   keepOnly(slugs: ReadonlySet<string>): void {
     if (!fs.existsSync(this.dir)) return;
     for (const name of fs.readdirSync(this.dir)) {
-      if (name !== MANIFEST_FILE && !slugs.has(name.replace(/\.(html|json)$/, '')))
+      if (name !== MANIFEST_FILE && name !== PAGES_FILE && !slugs.has(name.replace(/\.(html|json)$/, '')))
         fs.rmSync(path.join(this.dir, name), { force: true });
     }
   }

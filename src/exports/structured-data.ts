@@ -9,6 +9,7 @@ import type { ArticleData, AuthorData, ClaimData, PersonData } from '../content/
 import { CLAIM_STATUSES } from '../content/schemas';
 import { lastModified, type ChangeEntry } from '../content/schemas/article';
 import { passageHref } from './passage-links';
+import { SITE_ICON } from '../lib/site-icon';
 import { SITE_LANGUAGE } from '../lib/site-language';
 import { absoluteUrl, type SiteRefs } from '../lib/urls';
 
@@ -60,12 +61,19 @@ export function graph(nodes: JsonLdNode[]): JsonLdNode {
   return { '@context': CONTEXT, '@graph': nodes };
 }
 
+/** The site's icon as an `ImageObject`: the publisher's logo, and the image of an article without a photograph. */
+function siteIconNode(refs: SiteRefs): JsonLdNode {
+  const url = abs(refs, refs.urls.path(SITE_ICON.file));
+  return { '@type': 'ImageObject', url, contentUrl: url, width: SITE_ICON.size, height: SITE_ICON.size };
+}
+
 export function publisherNode(refs: SiteRefs): JsonLdNode {
   return {
     '@type': 'NewsMediaOrganization',
     '@id': nodeIds.publisher(refs),
     name: refs.siteName,
     url: abs(refs, refs.urls.home()),
+    logo: siteIconNode(refs),
   };
 }
 
@@ -80,12 +88,19 @@ export function websiteNode(refs: SiteRefs): JsonLdNode {
   };
 }
 
-/** Any page without a more specific description: the page, on our site. */
-export function webPageNode(refs: SiteRefs, pageUrl: string, name: string, description: string): JsonLdNode {
+/**
+ * Any page without a more specific description: the page, on our site. The not-found page
+ * answers at every missing address, so it has no URL of its own (`pageUrl` undefined).
+ */
+export function webPageNode(
+  refs: SiteRefs,
+  pageUrl: string | undefined,
+  name: string,
+  description: string,
+): JsonLdNode {
   return {
     '@type': 'WebPage',
-    '@id': pageUrl,
-    url: pageUrl,
+    ...(pageUrl ? { '@id': pageUrl, url: pageUrl } : {}),
     name,
     description,
     isPartOf: { '@id': nodeIds.site(refs) },
@@ -278,7 +293,7 @@ export function articleGraph(refs: SiteRefs, input: ArticleGraphInput): JsonLdNo
     isAccessibleForFree: true,
     author: articleAuthors(refs, article.data, authors),
     ...(credits ? { creditText: credits } : {}),
-    ...(image ? { image: imageObjectNode(image) } : {}),
+    image: image ? imageObjectNode(image) : siteIconNode(refs),
     publisher: { '@id': nodeIds.publisher(refs) },
     isPartOf: { '@id': nodeIds.site(refs) },
     ...(keywords.length ? { keywords } : {}),
@@ -428,7 +443,7 @@ function otherAppearances({ appearances }: Pick<ClaimData, 'appearances'>): Json
  * (or, when the first status was already a verdict, the claim page's first review, on the
  * day its article was published or last corrected), and the day of the latest change.
  */
-function reviewDates(
+export function reviewDates(
   claim: Pick<ClaimData, 'statusHistory' | 'statusUpdated'>,
   firstReview: string,
 ): { datePublished: string; dateModified?: string } {

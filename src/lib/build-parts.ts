@@ -29,7 +29,7 @@ export function partOf(key: string, count: number): number {
 }
 
 /** Articles a part holds by default: small enough to keep each build process well under 2 GB. */
-export const DEFAULT_PART_SIZE = 1000;
+const DEFAULT_PART_SIZE = 1000;
 
 /** Parts for an archive of `articles` when none are asked for: one for a small archive such as the seed. */
 export function defaultPartCount(articles: number, size = DEFAULT_PART_SIZE): number {

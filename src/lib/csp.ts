@@ -25,3 +25,9 @@ export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 
 /** The policy as an HTTP header: the meta tag's directives plus the header-only ones. */
 export const CONTENT_SECURITY_POLICY_HEADER = [...CSP_DIRECTIVES, ...CSP_HEADER_ONLY_DIRECTIVES].join('; ');
+
+/**
+ * The header policy of a claim's embed page (`/claims/<id>/embed/`), the one page other sites
+ * may frame: the same directives, any origin as a frame ancestor.
+ */
+export const EMBED_CONTENT_SECURITY_POLICY_HEADER = [...CSP_DIRECTIVES, 'frame-ancestors *'].join('; ');

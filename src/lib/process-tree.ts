@@ -12,7 +12,7 @@ export interface ProcessSample {
 }
 
 /** Parent pid, resident set and command name of every process, from /proc/<pid>/stat. */
-export function processTable(): Map<number, ProcessSample> {
+function processTable(): Map<number, ProcessSample> {
   const table = new Map<number, ProcessSample>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -56,7 +56,7 @@ export interface ProcessPeak {
 }
 
 /** What sampling a process tree found: the peak of the sum over the tree, and each process's own peak. */
-export interface TreeMemory {
+interface TreeMemory {
   /** Largest sum of resident memory over the tree at one sample, bytes. */
   peak: number;
   /** The largest resident set of any one process, bytes. */
@@ -130,10 +130,4 @@ export function watchTreeRss(root: number, everyMs = 100): { stop(): TreeMemory;
       return peaks.result();
     },
   };
-}
-
-/** Resident memory of a process and all its descendants now, in bytes. */
-export function treeRss(root: number): number {
-  const table = processTable();
-  return treeMembers(table, root).reduce((total, pid) => total + table.get(pid)!.rss, 0);
 }

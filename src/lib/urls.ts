@@ -29,6 +29,14 @@ export interface SiteUrls {
   corrections(): string;
   /** The article's annotations as W3C Web Annotations (JSON-LD). */
   articleAnnotations(slug: string): string;
+  /** The newsroom's pages (`content/pages/`): the list, and one page by slug. */
+  about(): string;
+  page(slug: string): string;
+  /** A claim's card to embed in other sites, and its oEmbed description. */
+  claimEmbed(id: string): string;
+  claimOembed(id: string): string;
+  /** The open data: its page, and a file under it (`claims.json`). */
+  data(file?: string): string;
   /** Any other path under the base, written without a leading slash (`rss.xml`). */
   path(relative: string): string;
 }
@@ -60,6 +68,11 @@ export function siteUrls(base: string): SiteUrls {
     search: () => path('search/'),
     corrections: () => path('corrections/'),
     articleAnnotations: (slug) => path(`articles/${slug}/annotations.jsonld`),
+    about: () => path('about/'),
+    page: (slug) => path(`about/${slug}/`),
+    claimEmbed: (id) => path(`claims/${id}/embed/`),
+    claimOembed: (id) => path(`claims/${id}/oembed.json`),
+    data: (file) => path(`data/${file ?? ''}`),
     path,
   };
 }

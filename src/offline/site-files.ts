@@ -9,10 +9,12 @@ import type { PrecacheCandidate, PrecacheRole } from './precache-budget';
  */
 const OFFLINE_FILE = /\.(?:html|css|js|mjs|json|svg|png|jpe?g|webp|avif|ico|woff2|webmanifest)$/;
 /**
- * Pagefind's ready-made UIs, which the site does not load (it has its own search page), and
- * its web worker, which the search page does not start (Pagefind runs on the page's thread).
+ * Not for readers of this site: Pagefind's ready-made UIs, which the site does not load (it
+ * has its own search page), and its web worker, which the search page does not start (Pagefind
+ * runs on the page's thread); claim cards and oEmbed files made for other sites; the open data.
  */
-const UNUSED = /^pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|pagefind-worker\.js$|playground\/)/;
+const UNUSED =
+  /^(?:pagefind\/(?:pagefind-(?:ui|modular-ui|component-ui)\.|pagefind-worker\.js$|playground\/)|claims\/[^/]+\/(?:embed\/|oembed\.json)|data\/.+\.(?:json|csv))/;
 /** What a static host compresses (nginx `gzip_types`, and HTML always). */
 const COMPRESSED_BY_HOST = /\.(?:html|css|js|mjs|json|jsonld|svg|xml|webmanifest)$/;
 

@@ -1,7 +1,7 @@
 /**
  * Remembers which kinds of annotation the reader turned the marks off for, across pages.
  * The checkboxes of `#marking` do the work on their own (CSS `:has()`); this module restores
- * the saved choice on load and saves each change. Without storage the form still works.
+ * the saved choice on load and saves each change. Without storage the checkboxes still work.
  */
 const STORAGE_KEY = 'annotated-wire:marks-off';
 
@@ -22,18 +22,17 @@ function save(off: string[]) {
 }
 
 function rememberMarking() {
-  const form = document.querySelector<HTMLFormElement>('#marking');
-  if (!form) return;
-  const boxes = [...form.querySelectorAll<HTMLInputElement>('input[name="mark"]')];
+  const group = document.querySelector<HTMLElement>('#marking');
+  if (!group) return;
+  const boxes = [...group.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
   const off = saved();
   for (const box of boxes) box.checked = !off.includes(box.value);
-  form.addEventListener('change', () => {
+  group.addEventListener('change', () => {
     // Kinds this article lacks keep their saved state.
     const here = new Set(boxes.map((box) => box.value));
     const elsewhere = saved().filter((kind) => !here.has(kind));
     save([...elsewhere, ...boxes.filter((box) => !box.checked).map((box) => box.value)]);
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
 }
 
 rememberMarking();

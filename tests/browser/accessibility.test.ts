@@ -35,10 +35,10 @@ async function open(scheme: string, url: string): Promise<Page> {
   return page;
 }
 
-async function violations(page: Page): Promise<string[]> {
+async function violations(page: Page, minPasses = 10): Promise<string[]> {
   const results = await auditPage(page);
   // Proof that the rules ran on real content, so an empty list means something.
-  expect(results.passes.length).toBeGreaterThan(10);
+  expect(results.passes.length).toBeGreaterThan(minPasses);
   return describeViolations(results.violations);
 }
 
@@ -59,8 +59,10 @@ describe('page types', () => {
 
 describe.each(SCHEMES)('WCAG 2.0–2.2 A and AA (axe-core), %s colour scheme', (scheme) => {
   // Derived from the build: a page type added later is audited without changing this test.
-  it.each([...pageTypes(siteDir('seed'))])('%s page (%s): no violations', async (_type, page) => {
-    expect(await violations(await open(scheme, seed.url + page.slice(1)))).toEqual([]);
+  it.each([...pageTypes(siteDir('seed'))])('%s page (%s): no violations', async (type, page) => {
+    // A claim card to embed is a few lines: fewer rules apply to it.
+    const minPasses = type.endsWith('-embed') ? 5 : 10;
+    expect(await violations(await open(scheme, seed.url + page.slice(1)), minPasses)).toEqual([]);
   });
 
   it('an article of another site, with other claim statuses: no violations', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../src/lib/csp';
-import { nginxHeaders } from '../../src/lib/security-headers';
+import { nginxEmbedLocation, nginxHeaders } from '../../src/lib/security-headers';
 import { siteDir } from '../helpers/build-site';
 import { launchChromium } from '../helpers/chromium';
 import { crawl, type CrawlResult } from '../helpers/crawl';
@@ -45,7 +45,9 @@ describe.each(TEST_SITES.map((site) => ({ siteUrl: 'http://localhost:4321', base
 
     beforeAll(async () => {
       // Served the way README tells deployers to: with its security headers.
-      host = await serveWithNginx(dist, basePath, { serverDirectives: nginxHeaders() });
+      host = await serveWithNginx(dist, basePath, {
+        serverDirectives: `${nginxHeaders()}\n${nginxEmbedLocation(basePath)}`,
+      });
       result = await crawl({ url: host.url, siteUrl, start: files.map(servedPath) });
     });
 

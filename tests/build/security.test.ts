@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src/lib/csp';
-import { headersFile, nginxHeaders, SECURITY_HEADERS } from '../../src/lib/security-headers';
+import { headersFile, nginxEmbedLocation, nginxHeaders, SECURITY_HEADERS } from '../../src/lib/security-headers';
 import { siteDir } from '../helpers/build-site';
 import { attr, listPages, readPage, select, selectAll } from '../helpers/html';
 import { PROJECT_ROOT } from '../helpers/paths';
@@ -152,5 +152,6 @@ describe('the security headers', () => {
   it('are documented for nginx in README exactly as generated', () => {
     const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(nginxHeaders());
+    expect(readme).toContain(nginxEmbedLocation('/'));
   });
 });

@@ -126,6 +126,48 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
     }
   });
 
+  it('gives the publisher a logo and every article an image: its photograph, else the site icon', () => {
+    const icon = `${prefix}site-icon.png`;
+    expect(fs.readFileSync(path.join(dist, 'site-icon.png')).subarray(1, 4).toString()).toBe('PNG');
+    for (const slug of articleSlugs(dist)) {
+      const nodes = graphOf(jsonLdBlocks(dist, `/articles/${slug}/`)[0]!);
+      const [publisher] = ofType(nodes, 'NewsMediaOrganization');
+      expect(publisher!.logo).toMatchObject({ '@type': 'ImageObject', url: icon, width: 512, height: 512 });
+      const [article] = ofType(nodes, 'NewsArticle');
+      expect(article!.image['@type']).toBe('ImageObject');
+      const photo = select('.article-figure--lead img', readPage(dist, `/articles/${slug}/`));
+      if (photo) expect(article!.image.url).not.toBe(icon);
+      else expect(article!.image.url).toBe(icon);
+    }
+  });
+
+  it('names no URL of its own on the not-found page, which answers at every missing address', () => {
+    const tree = readPage(dist, '/404.html');
+    expect(metaContent(tree, 'og:url')).toBeUndefined();
+    expect(select('link[rel="canonical"]', tree)).toBeFalsy();
+    const block = jsonLdBlocks(dist, '/404.html')[0]!;
+    expect(block).not.toContain('404');
+    const [page] = ofType(graphOf(block), 'WebPage');
+    expect(page!.url).toBeUndefined();
+    expect(page!['@id']).toBeUndefined();
+  });
+
+  it('keeps every <title> within 70 characters, the full headline in <h1> and og:title', () => {
+    for (const page of listPages(dist)) {
+      const tree = readPage(dist, page);
+      const title = textContent(select('title', tree)!);
+      expect([...title].length, `${page}: ${title}`).toBeLessThanOrEqual(70);
+      const ogTitle = metaContent(tree, 'og:title');
+      // Embed pages are made for frames, not link previews: they have no Open Graph tags.
+      if (ogTitle === undefined && page.endsWith('/embed/')) continue;
+      expect(ogTitle!.startsWith(title.replace(/ · .*$/, '').replace(/…$/, '')), page).toBe(true);
+    }
+    for (const slug of articleSlugs(dist)) {
+      const tree = readPage(dist, `/articles/${slug}/`);
+      expect(metaContent(tree, 'og:title')).toBe(textContent(select('h1', tree)!));
+    }
+  });
+
   it('describes person pages as Person and the quotes page as a collection of Quotations', () => {
     for (const page of listPages(dist).filter((p) => /^\/people\/[^/]+\/$/.test(p))) {
       const nodes = graphOf(jsonLdBlocks(dist, page)[0]!);
@@ -228,7 +270,7 @@ describe.each(SITES)('what the $name site publishes for other software', ({ name
       for (const url of parseXml(file).urlset.url as Node[]) locs.push(url.loc);
     }
     const pages = listPages(dist)
-      .filter((page) => page !== '/404.html' && page !== '/offline/')
+      .filter((page) => page !== '/404.html' && page !== '/offline/' && !page.endsWith('/embed/'))
       .map((page) => `${prefix}${page.slice(1)}`);
     expect(locs.sort()).toEqual(pages.sort());
     const robots = fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8');

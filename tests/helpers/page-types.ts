@@ -4,7 +4,7 @@ import { listPages } from './html';
  * The kinds of page a built site has, named by their first path segment (`articles`,
  * `people`, …; `home` for `/`, `404` for the not-found page), each with one example page.
  * A section's own index (`/people/` above `/people/<id>/`) is a kind of its own,
- * `<section>-index`. Derived from the build, so page types added later are audited
+ * `<section>-index`, and embed pages `<section>-embed`. Derived from the build, so page types added later are audited
  * without a test change.
  */
 export function pageTypes(distDir: string): Map<string, string> {
@@ -23,5 +23,7 @@ function pageType(page: string, sections: Set<string | undefined>): string {
   const parts = page.split('/');
   const section = parts[1]!.replace(/\.html$/, '');
   const isSectionIndex = parts.length === 3 && parts[2] === '' && sections.has(section);
+  // A claim's card for other sites (`/claims/<id>/embed/`) is a page type of its own.
+  if (parts.at(-2) === 'embed') return `${section}-embed`;
   return isSectionIndex ? `${section}-index` : section;
 }

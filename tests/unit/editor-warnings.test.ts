@@ -107,6 +107,30 @@ describe('warnings about what the editor missed', () => {
     expect(warningsOf(noFigures).map((warning) => warning.rule)).not.toContain('unannotated-figure');
   });
 
+  it('warns, once each, when a transparency page is missing', () => {
+    const noPages = variant('no-pages', (source) => source);
+    fs.rmSync(path.join(noPages, 'pages/funding-and-ownership.mdx'));
+    fs.rmSync(path.join(noPages, 'pages/contact.mdx'));
+    const missing = warningsOf(noPages).filter((warning) => warning.rule?.startsWith('missing-'));
+    expect(missing.map((warning) => [warning.file, warning.rule])).toEqual([
+      ['pages/contact.mdx', 'missing-contact-page'],
+      ['pages/funding-and-ownership.mdx', 'missing-funding-and-ownership-page'],
+    ]);
+    expect(missing.every((warning) => warning.severity === 'warning' && warning.hint)).toBe(true);
+  });
+
+  it('reads pages through the annotation pipeline: a page naming an unknown person is an error', () => {
+    const misquoted = variant('misquoted-page', (source) => source);
+    fs.writeFileSync(
+      path.join(misquoted, 'pages/methodology.mdx'),
+      '---\ntitle: Methodology\ndescription: How we check.\n---\n\nWe check :person[Nobody]{#no-such-person}.\n',
+    );
+    const { problems } = checkContent(misquoted);
+    expect(problems.map((problem) => [path.relative(misquoted, problem.file), problem.line, problem.rule])).toEqual([
+      ['pages/methodology.mdx', 6, 'unknown-person'],
+    ]);
+  });
+
   it('gives the seed content no error and no warning before its claims fall due', () => {
     const { problems, warnings: seedWarnings } = asOf('2025-10-31', () =>
       checkContent(path.join(PROJECT_ROOT, 'content')),

@@ -17,3 +17,4 @@ export {
   type ClaimStatus,
 } from './claim';
 export { KEBAB_ID, isRealIsoDate, isIsoDateValue } from './fields';
+export { pageSchema, type PageData } from './page';
