@@ -37,7 +37,7 @@ const CONTEXT = 'https://schema.org';
 const abs = (refs: SiteRefs, path: string) => absoluteUrl(refs.site, path);
 
 /** Stable node ids, so pages refer to the same person or claim the same way. */
-const nodeIds = {
+export const nodeIds = {
   site: (refs: SiteRefs) => `${abs(refs, refs.urls.home())}#site`,
   publisher: (refs: SiteRefs) => `${abs(refs, refs.urls.home())}#publisher`,
   article: (refs: SiteRefs, slug: string) => `${abs(refs, refs.urls.article(slug))}#article`,
