@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { authorSchema, parsedClaimSchema, personSchema } from './content/schemas';
+import { authorSchema, parsedClaimSchema } from './content/schemas';
+import { personEntrySchema } from './collections/person-entry';
 import { articleEntrySchema } from './collections/article-entry';
 import { articleLoader, registryLoader } from './collections/loaders';
 import { siteConfig } from './site-config';
@@ -9,7 +10,7 @@ const content = { contentDir, base, site, renderedDir, renderCacheDir, recordsDi
 
 export const collections = {
   articles: defineCollection({ loader: articleLoader(content), schema: articleEntrySchema }),
-  people: defineCollection({ loader: registryLoader(content, 'people'), schema: personSchema }),
+  people: defineCollection({ loader: registryLoader(content, 'people'), schema: personEntrySchema }),
   claims: defineCollection({ loader: registryLoader(content, 'claims'), schema: parsedClaimSchema }),
   authors: defineCollection({ loader: registryLoader(content, 'authors'), schema: authorSchema }),
 };

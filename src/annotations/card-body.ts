@@ -9,6 +9,7 @@ import { CLAIM_STATUSES } from '../content/schemas';
 import { formatFigureValue, isDateValue } from '../lib/format';
 import { claimMadeOn, PAST_DUE_MEANING, statusWhen, type ClaimDays, type WhenPart } from '../content/claim-dates';
 import type { SiteUrls } from '../lib/urls';
+import { portraitPlaceholder } from './image-placeholders';
 import { STANCES, type AnnotationRecord, type Response } from './kinds';
 
 /** What a card needs besides the annotation: the people and claims, and the site's URLs. */
@@ -73,15 +74,38 @@ function claimStatement(claimId: string, { registry }: CardContext): Element[] {
   ];
 }
 
-/** The claim a quote or figure bears on, named by its title, and where it stands. */
-function claimSummary(claimId: string, { registry }: CardContext): ElementContent[] {
+/**
+ * Whether a figure sits inside the words of the claim it backs ("will avoid :figure[100
+ * percent] U.S. tariffs"): the claim's own card is then the annotation around it, one tap away,
+ * so the figure's card leaves the claim out rather than name it a second time in a row.
+ */
+function insideItsClaim(record: AnnotationRecord, annotations: readonly AnnotationRecord[]): boolean {
+  if (record.contextOffset < 0) return false;
+  return annotations.some(
+    (other) =>
+      other.kind === 'claim' &&
+      other.claim === record.claim &&
+      other.context === record.context &&
+      other.contextOffset >= 0 &&
+      other.contextOffset <= record.contextOffset &&
+      record.contextOffset + record.text.length <= other.contextOffset + other.text.length,
+  );
+}
+
+/**
+ * The claim a quote or figure bears on, named by its title and linked to its page, with its
+ * status in a word: its statement, meaning and evidence stay on the claim's own card, so
+ * annotations next to each other never repeat the claim's text.
+ */
+function claimSummary(claimId: string, { registry, urls }: CardContext): ElementContent[] {
   const claim = registry.claims.get(claimId)!.data;
   return [
     h('p', { className: ['card__backs'] }, [
       h('span', { className: ['card__key'] }, 'Backs the claim: '),
-      h('strong', { className: ['card__claim-title'] }, claim.title),
+      h('a', { href: urls.claim(claimId), className: ['card__claim-title'] }, claim.title),
+      ' ',
+      statusBadge(claim, { meaning: false }),
     ]),
-    h('p', { className: ['card__status'] }, [statusBadge(claim, { meaning: false })]),
   ];
 }
 
@@ -105,7 +129,7 @@ const claimLink = (claimId: string, { urls, site }: CardContext) =>
   h(
     'a',
     { href: urls.claim(claimId), ...(site ? { dataPrintUrl: new URL(urls.claim(claimId), site).href } : {}) },
-    'Claim card',
+    'The claim’s page',
   );
 
 function personLine(personId: string, { registry }: CardContext): string {
@@ -128,26 +152,44 @@ function bioLine(bio: string | undefined, role: string): string | undefined {
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 
-/** "In this article: 4 quotes, 5 claims", counted from the article's annotations. */
-function saidHere(personId: string, { registry, annotations = [] }: CardContext): Element[] {
+/** "2 quotes and 1 claim", "1 mention": what a person said in this article, counted from its annotations. */
+function saidHereCounts(personId: string, { registry, annotations = [] }: CardContext): string {
   const quotes = annotations.filter((a) => a.kind === 'quote' && a.person === personId).length;
   const claims = new Set(
     annotations.flatMap((a) => (a.claim && registry.claims.get(a.claim)?.data.claimant === personId ? [a.claim] : [])),
   ).size;
   const counts = [...(quotes ? [plural(quotes, 'quote')] : []), ...(claims ? [plural(claims, 'claim')] : [])];
-  return counts.length ? [h('p', { className: ['card__said'] }, `In this article: ${counts.join(', ')}`)] : [];
+  return counts.join(' and ');
 }
 
-/** A person card: role (unless the sentence gave it), who they are, and what they said here. */
+/**
+ * "2 quotes and 1 claim in this article · All their quotes and claims", the second linking
+ * the person's page, which counts them across the archive. The archive-wide counts stay off
+ * the card on purpose: the card is part of the article's cached HTML, and a count that
+ * changes whenever another article quotes the same person would make one article's edit
+ * re-render every article that mentions them; the person's page is rebuilt anyway.
+ */
+function saidLine(personId: string, context: CardContext): Element {
+  const here = saidHereCounts(personId, context);
+  const more = h('a', { href: context.urls.person(personId) }, 'All their quotes and claims');
+  // On paper the link is left out (print.css), so it comes with its own separator.
+  return h('p', { className: ['card__said'] }, [
+    ...(here ? [`${here} in this article`] : []),
+    h('span', { className: ['card__said-more'] }, [...(here ? [' · '] : []), more]),
+  ]);
+}
+
+/** A person card: role (unless the sentence gave it), who they are, and what they said. */
 function personBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
   const person = context.registry.people.get(record.person!)!.data;
   const role = personLine(record.person!, context);
   const bio = bioLine(person.bio, person.role);
   return [
+    // The page fills in the small portrait (see image-placeholders.ts).
+    ...(person.image ? [{ type: 'comment' as const, value: portraitPlaceholder(record.person!) }] : []),
     ...(contextSays(record, person.role) ? [] : [h('p', { className: ['card__meta'] }, role)]),
     ...(bio ? [h('p', { className: ['card__bio'] }, bio)] : []),
-    ...saidHere(record.person!, context),
-    actions(h('a', { href: context.urls.person(record.person!) }, `${person.name}: quotes and claims`)),
+    saidLine(record.person!, context),
   ];
 }
 
@@ -167,7 +209,6 @@ function quoteBody(record: AnnotationRecord, context: CardContext): ElementConte
         { href: context.urls.person(record.person!) },
         `More from ${context.registry.people.get(record.person!)!.data.name}`,
       ),
-      ...(record.claim ? [claimLink(record.claim, context)] : []),
     ),
   ];
 }
@@ -181,7 +222,14 @@ function valueAddsToWords(text: string, value: string, unit?: string): boolean {
   return loose(formatFigureValue(value, unit)) !== loose(text);
 }
 
-/** A figure card: what it measures (in the title) and its value where it adds to the words. */
+/** "Period: July to September 2025", one of a figure's given facts, as a keyed line. */
+const figureFact = (key: string, text: string | undefined): Element[] =>
+  text ? [h('p', { className: ['card__fact'] }, [h('span', { className: ['card__key'] }, `${key}: `), text])] : [];
+
+/**
+ * A figure card: what it measures (in the title), its value where it adds to the words, the
+ * period, comparison and source when the author gave them, and the claim it backs.
+ */
 function figureBody(record: AnnotationRecord, context: CardContext): ElementContent[] {
   const shown = formatFigureValue(record.value!, record.unit);
   const differs = valueAddsToWords(record.text, record.value!, record.unit);
@@ -194,8 +242,10 @@ function figureBody(record: AnnotationRecord, context: CardContext): ElementCont
           ]),
         ]
       : []),
-    ...(record.claim ? claimSummary(record.claim, context) : []),
-    ...(record.claim ? [actions(claimLink(record.claim, context))] : []),
+    ...figureFact('Period', record.period),
+    ...figureFact('Compared with', record.compare),
+    ...figureFact('Source', record.source),
+    ...(record.claim && !insideItsClaim(record, context.annotations ?? []) ? claimSummary(record.claim, context) : []),
   ];
 }
 

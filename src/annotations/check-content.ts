@@ -8,7 +8,7 @@ import type { ArticleImageRecord } from './article-images';
 import type { ArticleHtml } from './article-html';
 import type { AnnotationRecord } from './kinds';
 import { checkPages, type RenderedPage } from './check-pages';
-import { leadImageProblems } from './lead-image';
+import { leadImageProblems, portraitProblems } from './lead-image';
 import { noArticlesFolder } from './messages';
 import { citedClaims, pastDueClaims, unusedClaims } from './missed-claims';
 import { renderArticle } from './render-article';
@@ -82,7 +82,7 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
     problems.push({ file: displayPath(contentDir), ...noArticlesFolder() });
   }
   const { registry, problems: registryProblems } = readRegistry(contentDir);
-  problems.push(...registryProblems);
+  problems.push(...registryProblems, ...portraitProblems(registry));
   counts.people = registry.people.size + (registry.unusable?.people.size ?? 0);
   counts.claims = registry.claims.size + (registry.unusable?.claims.size ?? 0);
 

@@ -88,11 +88,18 @@ function backsLine(record: AnnotationRecord, context: CardContext): Element {
   ]);
 }
 
+/**
+ * A quote's own words, quoted, at the head of its note: on paper a note is read apart from
+ * the passage, and "Said by Scott Bessent" alone does not say what was said.
+ */
+const quotedWords = (record: AnnotationRecord): Element[] =>
+  record.kind === 'quote' ? [h('p', { className: ['endnote__quote'] }, [h('q', record.text)])] : [];
+
 /** The content of one entry: the card's, without repeating a backed claim's sentence. */
 function entryBody(entry: Entry, context: CardContext): ElementContent[] {
   const { record } = entry;
   if (entry.kind === 'quote' || entry.kind === 'figure') {
-    const body = cardBody({ ...record, claim: undefined }, context);
+    const body = [...quotedWords(record), ...cardBody({ ...record, claim: undefined }, context)];
     return record.claim ? [...body, backsLine(record, context)] : body;
   }
   return cardBody(record, context);

@@ -115,7 +115,7 @@ export const KIND_SPECS: Record<AnnotationKind, KindSpec> = {
   },
   figure: {
     required: ['value'],
-    optional: ['unit', 'about', 'claim', 'id'],
+    optional: ['unit', 'about', 'period', 'compare', 'source', 'claim', 'id'],
     labelRequired: true,
     idMeans: 'anchor',
     example: ':figure[100 percent]{value=100 unit=percent about="additional U.S. tariff"}',
@@ -173,6 +173,10 @@ export interface AnnotationRecord {
   value?: string;
   unit?: string;
   about?: string;
+  /** Figure: the time it covers ("2024", "July to September"), what it is compared with, who counted it. */
+  period?: string;
+  compare?: string;
+  source?: string;
   /** Plain text of the paragraph (or other block) holding the annotation. */
   context: string;
   /** Offset of `text` inside `context`, where known (-1 when not found). */

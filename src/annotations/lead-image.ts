@@ -1,4 +1,5 @@
 import type { ArticleFile } from '../content/article-files';
+import type { Registry } from '../content/registry';
 import { displayPath, type ContentProblem } from '../content/problems';
 import { parseYamlSource } from '../content/yaml-source';
 import { imageFileProblem } from './article-images';
@@ -17,4 +18,15 @@ export function leadImageProblems(article: ArticleFile): ContentProblem[] {
   const frontmatter = FRONTMATTER.exec(article.source)?.[1] ?? '';
   const place = parseYamlSource(frontmatter, 1).placeOf(['image', 'src']);
   return [{ file: displayPath(article.file), ...place, field: 'image.src', ...problem }];
+}
+
+/** Each person's portrait file (`image.src` in their file) exists and is a photograph in the content folder. */
+export function portraitProblems(registry: Registry): ContentProblem[] {
+  return [...registry.people.values()].flatMap((person) => {
+    const src = person.data.image?.src;
+    const problem = src ? imageFileProblem(src, person.file) : undefined;
+    if (!problem) return [];
+    const place = person.source.placeOf(['image', 'src']);
+    return [{ file: displayPath(person.file), ...place, field: 'image.src', ...problem }];
+  });
 }

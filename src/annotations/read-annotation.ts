@@ -176,13 +176,21 @@ function annotationRecord(
     ...(claim ? { claim } : {}),
     ...(response ? { response } : {}),
     ...(value !== undefined ? { value } : {}),
-    ...(attributes.unit ? { unit: attributes.unit } : {}),
-    ...(attributes.about ? { about: attributes.about } : {}),
+    ...figureFacts(attributes),
     context,
     contextOffset: context.indexOf(text),
     line: node.position?.start.line ?? 0,
     column: node.position?.start.column ?? 0,
   };
+}
+
+/** A figure's optional words as written: `unit`, `about`, `period`, `compare`, `source`. */
+const FIGURE_FACTS = ['unit', 'about', 'period', 'compare', 'source'] as const;
+
+function figureFacts(attributes: Record<string, string | null | undefined>) {
+  const facts: Partial<Record<(typeof FIGURE_FACTS)[number], string>> = {};
+  for (const key of FIGURE_FACTS) if (attributes[key]) facts[key] = attributes[key];
+  return facts;
 }
 
 /**

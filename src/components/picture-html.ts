@@ -13,6 +13,11 @@ interface PictureOptions {
   alt: string;
   /** Above the fold: load at once and first. */
   lead: boolean;
+  /** How wide it shows (the text column unless told), and the `<img>` class. */
+  sizes?: string;
+  className?: string;
+  /** Widths offered, at most the file's own. */
+  widths?: readonly number[];
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -36,27 +41,28 @@ function fallbackFormat(src: ImageMetadata): 'jpg' | 'png' {
  * with `<Picture>`, whose template puts spaces between the sources: inside `.article__text`
  * they would count in the text the Web Annotation selectors measure.
  */
-export async function pictureHtml({ src, alt, lead }: PictureOptions): Promise<string> {
-  const fitting = WIDTHS.filter((width) => width <= src.width);
+export async function pictureHtml(options: PictureOptions): Promise<string> {
+  const { src, alt, lead, sizes = SIZES, className = 'article-figure__image' } = options;
+  const fitting = (options.widths ?? WIDTHS).filter((width) => width <= src.width);
   const widths = fitting.length ? fitting : [src.width];
   const sources = await Promise.all(
     MODERN_FORMATS.map(async (format) => {
       const image = await getImage({ src, widths, format });
-      return `<source${attributes({ type: `image/${format}`, srcset: image.srcSet.attribute, sizes: SIZES })}>`;
+      return `<source${attributes({ type: `image/${format}`, srcset: image.srcSet.attribute, sizes })}>`;
     }),
   );
   const fallback = await getImage({ src, widths, format: fallbackFormat(src) });
   const img = attributes({
     src: fallback.src,
     srcset: fallback.srcSet.attribute,
-    sizes: SIZES,
+    sizes,
     alt,
     width: src.width,
     height: src.height,
     loading: lead ? 'eager' : 'lazy',
     fetchpriority: lead ? 'high' : undefined,
     decoding: 'async',
-    class: 'article-figure__image',
+    class: className,
   });
   return `<picture>${sources.join('')}<img${img}></picture>`;
 }

@@ -25,6 +25,18 @@ export function formatCount(count: number): string {
   return numberFormat.format(count);
 }
 
+const counted = (count: number, one: string) => `${formatCount(count)} ${one}${count === 1 ? '' : 's'}`;
+
+/**
+ * "14 quotes and 3 claims · in 9 articles on the site": what a person said across the archive
+ * and how many articles mention them.
+ */
+export function archiveCounts(quotes: number, claims: number, articles: number): string {
+  const said = [...(quotes ? [counted(quotes, 'quote')] : []), ...(claims ? [counted(claims, 'claim')] : [])];
+  const where = articles ? `in ${counted(articles, 'article')} on the site` : '';
+  return [said.join(' and '), where].filter(Boolean).join(' · ');
+}
+
 /** Whether a figure value is an ISO date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Www`) rather than a number. */
 export function isDateValue(value: string): boolean {
   return /^\d{4}-(\d{2}(-\d{2})?|W\d{2})$/.test(value);

@@ -58,6 +58,26 @@ describe('the printed article (A4)', () => {
     await page.close();
   });
 
+  it('prints every note whole, quote notes with their words, and no words that only work as links', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.url + ARTICLE);
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const quotes = (await page.locator('.article__text .annotation--quote').allTextContents()).map(squash);
+    const statements = (await page.locator('.endnote--claim .card__claim').allTextContents()).map(squash);
+    const pdf = await page.pdf({ format: 'A4' });
+    const flat = squash(poppler('pdftotext', pdf));
+    const notes = flat.slice(flat.indexOf('Annotations:'));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const words of quotes) expect(notes).toContain(`“${words}”`);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) expect(notes).toContain(statement);
+    expect(notes).not.toContain('…');
+    for (const linkOnly of ['More from', 'All their quotes and claims', 'Link to this passage', 'Copy link']) {
+      expect(notes).not.toContain(linkOnly);
+    }
+    await page.close();
+  });
+
   it('prints one small number per annotation, in reading order, none of them stacked', async () => {
     const page = await browser.newPage();
     await page.goto(host.url + ARTICLE);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteDir } from '../helpers/build-site';
-import { listPages, readPage, select, selectAll, toText } from '../helpers/html';
+import { attr, listPages, readPage, select, selectAll, toText } from '../helpers/html';
 import { PROJECT_ROOT } from '../helpers/paths';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -56,8 +56,9 @@ describe('claim cards and statuses in the seed', () => {
   it('quote and figure cards name the claim they back by its title and say when and where it was said', () => {
     const quote = card('quote-very-substantial-framework');
     expect(squash(toText(select('.card__backs', quote)!))).toBe(
-      'Backs the claim: The framework averts the 100 percent tariffs',
+      'Backs the claim: The framework averts the 100 percent tariffs Pending · as of Oct. 26, 2025',
     );
+    expect(attr(select('.card__backs a', quote)!, 'href')).toBe('/claims/framework-avoids-tariffs/');
     expect(squash(toText(select('.card__meta', quote)!))).toMatch(/Meet the Press”, October 26, 2025$/);
   });
 
@@ -75,7 +76,34 @@ describe('claim cards and statuses in the seed', () => {
     const bio = squash(toText(select('.card__bio', bessent)!));
     expect(bio).toMatch(/\.$/);
     expect(bio).not.toContain('Kuala Lumpur');
-    expect(squash(toText(select('.card__said', bessent)!))).toMatch(/^In this article: \d+ quotes?, \d+ claims?$/);
+    expect(squash(toText(select('.card__said', bessent)!))).toMatch(
+      /^\d+ quotes? and \d+ claims? in this article · All their quotes and claims$/,
+    );
+    expect(attr(select('.card__said a', bessent)!, 'href')).toBe('/people/scott-bessent/');
+  });
+
+  it('show the claim’s text once across annotations next to each other that open it', () => {
+    const statement = 'will avoid 100 percent U.S. tariffs on Chinese goods';
+    const ids = ['quote-very-substantial-framework', 'claim-framework-avoids-tariffs', 'figure-100-percent'];
+    const saying = ids.filter((id) => squash(toText(card(id))).includes(statement));
+    expect(saying).toEqual(['claim-framework-avoids-tariffs']);
+    // The figure inside the claim's words leaves the claim to the card around it.
+    expect(select('.card__backs', card('figure-100-percent'))).toBeUndefined();
+    expect(squash(toText(card('figure-100-percent')))).not.toContain('averts the 100 percent tariffs');
+  });
+
+  it('count a person’s quotes and claims across the site on their page', () => {
+    const said = squash(toText(select('.person__said', readPage(siteDir('seed'), '/people/scott-bessent/'))!));
+    expect(said).toMatch(/^\d+ quotes and \d+ claims · in 1 article on the site$/);
+  });
+
+  it('give a figure’s comparison and source when the author gave them', () => {
+    const bridge = readPage(siteDir('second'), '/articles/riverton-bridge/');
+    const facts = selectAll('.card--figure .card__fact', bridge).map((fact) => squash(toText(fact)));
+    expect(facts).toEqual([
+      'Compared with: $3.6 million in the council’s first estimate',
+      'Source: Riverton council budget papers',
+    ]);
   });
 });
 

@@ -152,3 +152,33 @@ describe('an article without photographs', () => {
     expect(textContent(block)).not.toContain('"ImageObject"');
   });
 });
+
+describe('a person’s portrait', () => {
+  const person = readPage(second, '/people/amara-okafor/');
+  const figure = select('.person__portrait', person)!;
+
+  it('stands beside their name, processed, small and lazy, with its alt text and credit', async () => {
+    const img = select('picture > img', figure)!;
+    expect(attr(img, 'alt')).toBe('Amara Okafor, head and shoulders, in a dark jacket against a pale grey wall.');
+    expect(attr(img, 'loading')).toBe('lazy');
+    expect(attr(img, 'sizes')).toBe('8rem');
+    expect(selectAll('picture > source', figure).map((source) => attr(source, 'type'))).toEqual([
+      'image/avif',
+      'image/webp',
+    ]);
+    for (const { url, width } of srcset(img)) expect((await sharp(fileOf(url)).metadata()).width).toBe(width);
+    expect(squash(toText(select('figcaption', figure)!))).toBe('Photo: Riverton City Council');
+  });
+
+  it('shows small and lazy in their card, with no placeholder left behind', () => {
+    const img = select('[id^="card-person-amara-okafor"] picture > img.card__portrait', page)!;
+    expect(attr(img, 'alt')).toBe('Amara Okafor, head and shoulders, in a dark jacket against a pale grey wall.');
+    expect(attr(img, 'loading')).toBe('lazy');
+    const html = fs.readFileSync(path.join(second, ARTICLE, 'index.html'), 'utf8');
+    expect(html).not.toContain('person-portrait:');
+  });
+
+  it('is left out where a person has none', () => {
+    expect(select('.person__portrait', readPage(second, '/people/tomas-lindqvist/'))).toBeUndefined();
+  });
+});

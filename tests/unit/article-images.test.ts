@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderArticle } from '../../src/annotations/render-article';
 import { splitAtImages } from '../../src/annotations/image-placeholders';
 import { leadImageSchema } from '../../src/content/schemas/image';
-import { loadRegistry } from '../../src/content/registry';
+import { loadRegistry, readRegistry } from '../../src/content/registry';
+import { portraitProblems } from '../../src/annotations/lead-image';
 import { FIXTURES } from '../helpers/paths';
 
 const CONTENT = path.join(FIXTURES, 'second-site/content');
@@ -67,5 +70,37 @@ describe('the lead photograph (`image:` in frontmatter)', () => {
     expect(missing.success).toBe(false);
     const rules = missing.error?.issues.map((issue) => (issue as { params?: { rule?: string } }).params?.rule);
     expect(rules).toEqual(['image-missing-alt', 'image-missing-credit']);
+  });
+});
+
+describe('a person’s portrait (`image:` in content/people/<id>.yaml)', () => {
+  const writePerson = (image: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portrait-'));
+    fs.mkdirSync(path.join(dir, 'people'));
+    fs.mkdirSync(path.join(dir, 'images'));
+    fs.copyFileSync(path.join(CONTENT, 'images/amara-okafor.jpg'), path.join(dir, 'images/amara-okafor.jpg'));
+    fs.writeFileSync(
+      path.join(dir, 'people/ada.yaml'),
+      `name: Ada\nrole: Harbour master\nbio: Harbour master since 2020.\nimage:\n${image}`,
+    );
+    return dir;
+  };
+
+  it('needs alt text and a credit, reported at the person’s file', () => {
+    const { problems } = readRegistry(writePerson('  src: ../images/amara-okafor.jpg\n'));
+    expect(problems.map(({ rule, file }) => ({ rule, file: path.basename(file) }))).toEqual([
+      { rule: 'image-missing-alt', file: 'ada.yaml' },
+      { rule: 'image-missing-credit', file: 'ada.yaml' },
+    ]);
+  });
+
+  it('names a file that exists, at the line of its `src:`', () => {
+    const { registry, problems } = readRegistry(
+      writePerson('  src: ../images/nobody.jpg\n  alt: Ada at the harbour.\n  credit: Jane Doe\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(portraitProblems(registry)).toMatchObject([{ rule: 'image-not-found', line: 5, field: 'image.src' }]);
+    const fine = readRegistry(writePerson('  src: ../images/amara-okafor.jpg\n  alt: Ada.\n  credit: Jane Doe\n'));
+    expect(portraitProblems(fine.registry)).toEqual([]);
   });
 });

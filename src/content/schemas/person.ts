@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { lineText, paragraphText } from './fields';
+import { portraitSchema } from './image';
 
 /** `content/people/<id>.yaml`: someone the articles mention or quote. */
 export const personSchema = z
@@ -15,6 +16,8 @@ export const personSchema = z
     country: lineText.optional(),
     /** Other names the text uses for this person ("Bessent"); unique across people. */
     aliases: z.array(lineText).default([]),
+    /** A portrait: `src` relative to this file, `alt` and `credit` required. */
+    image: portraitSchema.optional(),
   })
   .strict();
 
