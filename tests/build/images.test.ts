@@ -144,12 +144,16 @@ describe('a photograph in the text', () => {
 describe('an article without photographs', () => {
   const seedPage = readPage(seed, '/articles/us-china-trade-framework/');
 
-  it('has no figure, no preview image and no JSON-LD image', () => {
+  it('has no figure and no preview image; its JSON-LD image is the site icon', () => {
     expect(selectAll('.article-figure, picture', seedPage)).toEqual([]);
     expect(select('meta[property="og:image"]', seedPage)).toBeFalsy();
     expect(attr(select('meta[name="twitter:card"]', seedPage)!, 'content')).toBe('summary');
     const block = select('script[type="application/ld+json"]', seedPage)!;
-    expect(textContent(block)).not.toContain('"ImageObject"');
+    const graph = (JSON.parse(textContent(block)) as { '@graph': { '@type': string; image?: { url: string } }[] })[
+      '@graph'
+    ];
+    const article = graph.find((node) => node['@type'] === 'NewsArticle')!;
+    expect(article.image?.url).toMatch(/\/site-icon\.png$/);
   });
 });
 
