@@ -47,7 +47,7 @@ export function runStep(run: StepRun, print: (line: string) => void): Promise<St
     tail.push(line);
     if (tail.length > 30) tail.shift();
     if (!PAGE_LINE.test(line)) {
-      if (line.trim()) print(`[${run.name}] ${line.trim()}`);
+      if (line.trim()) print(`[${run.name}] ${line.trimEnd()}`);
       return;
     }
     pages++;

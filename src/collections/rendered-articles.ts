@@ -82,6 +82,11 @@ export class RenderedArticles {
     fs.writeFileSync(path.join(this.dir, PAGES_FILE), JSON.stringify(pages));
   }
 
+  /** The rendered pages, or none while the content has a problem (`npm run dev` then shows it). */
+  pagesIfWritten(): RenderedPage[] | undefined {
+    return fs.existsSync(path.join(this.dir, PAGES_FILE)) ? this.pages() : undefined;
+  }
+
   pages(): RenderedPage[] {
     return JSON.parse(this.readFile(PAGES_FILE, 'The rendered pages')) as RenderedPage[];
   }

@@ -12,7 +12,9 @@ let cached: RenderedPage[] | undefined;
  */
 export function sitePages(): RenderedPage[] {
   if (cached) return cached;
-  const pages = new RenderedArticles(siteConfig(process.env, process.cwd()).renderedDir).pages();
+  const pages = new RenderedArticles(siteConfig(process.env, process.cwd()).renderedDir).pagesIfWritten();
+  // None yet while the content has a problem: the page shows that problem, and the next read finds them.
+  if (!pages) return [];
   const rank = (slug: string) => {
     const index = TRANSPARENCY_PAGES.findIndex((page) => page.slug === slug);
     return index < 0 ? TRANSPARENCY_PAGES.length : index;

@@ -40,8 +40,9 @@ function leftEdges(tab: Page) {
 }
 
 describe('one column for header, main and footer', () => {
-  // Every page type of the build, so a new page is held to the same column.
-  const pages = [...pageTypes(siteDir('seed'))];
+  // Every page type of the build, so a new page is held to the same column; but the claim cards
+  // made for other sites' frames, which have no site header or footer.
+  const pages = [...pageTypes(siteDir('seed'))].filter(([type]) => !type.endsWith('-embed'));
 
   it.each(WIDTHS)('starts at the same left edge at %i px on every page type', async (width) => {
     await page.setViewportSize({ width, height: 900 });

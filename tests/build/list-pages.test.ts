@@ -141,12 +141,15 @@ describe(`an archive of ${ARTICLES} articles`, () => {
     expect(attr(select('.list-more a', home)!, 'href')).toBe('/archive/');
   });
 
-  it('lists every page in the sitemap, but the offline page', () => {
+  it('lists every page in the sitemap, but the offline page and the claim cards made for embedding', () => {
     const sitemap = fs.readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
     const located = new Set([...sitemap.matchAll(/<loc>http:\/\/localhost:4321([^<]*)<\/loc>/g)].map((m) => m[1]));
-    // The offline page is for readers without a connection, never for search engines.
-    const unlisted = ['/404.html', '/offline/'];
-    expect(pages.filter((page) => !unlisted.includes(page) && !located.has(page))).toEqual([]);
+    // The offline page is for readers without a connection, and an embed card for other sites'
+    // frames (its claim's page is listed): neither is for search engines.
+    const unlisted = (page: string) =>
+      ['/404.html', '/offline/'].includes(page) || /^\/claims\/[^/]+\/embed\/$/.test(page);
+    expect(pages.filter((page) => !unlisted(page) && !located.has(page))).toEqual([]);
+    expect(pages.filter((page) => unlisted(page) && located.has(page))).toEqual([]);
   });
 
   it('has valid HTML on the middle pages of each list', async () => {
