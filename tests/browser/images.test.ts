@@ -25,11 +25,11 @@ describe('photographs in Chromium', () => {
       await page.goto(`${second.url()}${ARTICLE}`, { waitUntil: 'load' });
       // Scroll the text photograph into view so the lazy one loads too, then wait for both.
       await page.locator('.article__text .article-figure').scrollIntoViewIfNeeded();
-      // Every photograph of the page; a portrait inside a closed card loads when its card opens.
+      // The article's photographs; a portrait in a card or a note loads when it is shown.
       await page.waitForFunction(() =>
-        [...document.images]
-          .filter((img) => !img.closest('[popover]:not(:popover-open)'))
-          .every((img) => img.complete && img.naturalWidth > 0),
+        [...document.querySelectorAll<HTMLImageElement>('.article-figure img')].every(
+          (img) => img.complete && img.naturalWidth > 0,
+        ),
       );
       const shift = await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift);
       expect(shift).toBeLessThan(0.01);
